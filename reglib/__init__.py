@@ -1,0 +1,40 @@
+"""reglib: the small numpy library behind the course *Regularization*.
+
+Conventions (the same throughout the book):
+
+* ridge minimizes ``||y - X w||^2 + lam * ||w||_2^2`` and the lasso minimizes
+  ``||y - X w||^2 + lam * ||w||_1`` -- no 1/2 and no 1/n in front of the loss;
+* the intercept is never penalized: estimators center the data, fit, and restore it;
+* dropout's ``p`` is the *drop* probability and survivors are scaled by ``1/(1-p)``;
+* randomness is explicit: functions take ``rng: numpy.random.Generator``.
+"""
+
+# Each block below belongs to one part of the library; add your exports to your block.
+
+# --- core: costs, penalties, ridge, lasso, estimators, posterior, dropout, data
+from .penalties import cost, l1, l2, soft_threshold
+from .ridge import ridge, ridge_path
+from .lasso import lasso, lasso_path
+from .estimators import Lasso, Ridge
+from .bayes import posterior
+from .dropout import dropout
+from . import data
+
+# --- interactive figures (live ipywidgets control + static scrubber)
+from .explore import Choice, FloatSlider, IntSlider, LogSlider, explore
+
+# --- chapter: the regularized cost
+
+# --- chapter: ridge
+
+# --- chapter: lasso
+
+# --- chapter: choosing lam
+
+# --- chapter: Bayesian reading
+
+# --- chapter: dropout
+
+from . import exercises
+
+__version__ = "0.1.0"
