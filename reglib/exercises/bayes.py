@@ -1,0 +1,115 @@
+"""Checkers for the exercises of the chapter "The Bayesian reading of regularization".
+
+Each checker calls the learner's answer on a few fixed cases and compares with a reference
+computed by :mod:`reglib`; it returns a :class:`~reglib.exercises.CheckResult` (prints a
+verdict, truthy when right)::
+
+    from reglib.exercises import bayes
+    bayes.check_ridge_lam(my_ridge_lam)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..laplace import laplace_lam
+from ..predictive import generalized_ridge, posterior_predictive
+from ._check import CheckResult, check_function, check_value
+
+__all__ = [
+    "check_ridge_lam",
+    "check_lasso_lam",
+    "check_generalized_ridge",
+    "check_predictive_variance",
+    "check_n_for_posterior_sd",
+    "n_for_posterior_sd",
+]
+
+_PRIOR_CASES = [(1.0, 1.0), (0.25, 4.0), (2.0, 0.5), (0.01, 3.0)]
+
+
+def check_ridge_lam(fn) -> CheckResult:
+    """Check ``fn(noise_var, prior_var)``: the ridge ``lam`` of a Gaussian prior.
+
+    Reference: ``lam = noise_var / prior_var`` (prior ``N(0, prior_var I)``, noise
+    ``N(0, noise_var)``, ridge objective ``||y - X w||^2 + lam ||w||^2``).
+    """
+    cases = [{"noise_var": s2, "prior_var": t2} for s2, t2 in _PRIOR_CASES]
+    return check_function(
+        fn, lambda noise_var, prior_var: noise_var / prior_var, cases, name="ridge lam from a Gaussian prior"
+    )
+
+
+def check_lasso_lam(fn) -> CheckResult:
+    """Check ``fn(noise_var, scale)``: the lasso ``lam`` of a Laplace prior with scale ``b``.
+
+    Reference: :func:`reglib.laplace.laplace_lam`, ``lam = 2 * noise_var / scale``.
+    """
+    cases = [{"noise_var": s2, "scale": b} for s2, b in _PRIOR_CASES]
+    return check_function(fn, laplace_lam, cases, name="lasso lam from a Laplace prior")
+
+
+def _regression_cases():
+    rng = np.random.default_rng(20261126)
+    cases = []
+    for n, p, lam in [(12, 3, 0.5), (30, 5, 4.0), (8, 2, 0.0), (6, 4, 25.0)]:
+        X = rng.standard_normal((n, p))
+        y = X @ rng.standard_normal(p) + 0.3 * rng.standard_normal(n)
+        cases.append({"X": X, "y": y, "lam": lam, "w0": rng.normal(1.0, 1.0, size=p)})
+    return cases
+
+
+def check_generalized_ridge(fn) -> CheckResult:
+    """Check ``fn(X, y, lam, w0)``: the minimizer of ``||y - X w||^2 + lam ||w - w0||^2``.
+
+    Reference: :func:`reglib.predictive.generalized_ridge`.
+    """
+    return check_function(fn, generalized_ridge, _regression_cases(), name="generalized ridge (shrink toward w0)")
+
+
+def _predictive_cases():
+    rng = np.random.default_rng(7)
+    cases = []
+    for k, p, s2 in [(5, 2, 0.25), (9, 3, 1.0), (1, 4, 2.0)]:
+        A = rng.standard_normal((p, p))
+        cov = A @ A.T / p + 0.1 * np.eye(p)
+        cases.append({"X_new": rng.standard_normal((k, p)), "cov": cov, "noise_var": s2})
+    return cases
+
+
+def check_predictive_variance(fn) -> CheckResult:
+    """Check ``fn(X_new, cov, noise_var)``: predictive variances ``x^T S x + sigma^2``, shape ``(k,)``.
+
+    Reference: :func:`reglib.predictive.posterior_predictive` (its variance output).
+    """
+
+    def reference(X_new, cov, noise_var):
+        return posterior_predictive(X_new, np.zeros(X_new.shape[1]), cov, noise_var)[1]
+
+    return check_function(fn, reference, _predictive_cases(), name="posterior predictive variance")
+
+
+def n_for_posterior_sd(target_sd, noise_var, prior_var) -> int:
+    """Smallest ``n`` whose posterior sd of ``w`` is below ``target_sd`` in the model ``y_i = w + e_i``.
+
+    With every ``x_i = 1``, prior ``N(0, prior_var)`` and noise ``N(0, noise_var)`` the
+    posterior variance after ``n`` observations is ``1 / (n / noise_var + 1 / prior_var)``;
+    this returns the smallest ``n >= 0`` for which it is ``< target_sd**2`` (a direct search).
+    """
+    n = 0
+    while 1.0 / (n / noise_var + 1.0 / prior_var) >= target_sd**2:
+        n += 1
+        if n > 10**7:
+            raise ValueError("target_sd is too small for this search")
+    return n
+
+
+#: The exercise: noise sd 2, prior sd 1, posterior sd below 0.3.
+N_EXERCISE = {"target_sd": 0.3, "noise_var": 4.0, "prior_var": 1.0}
+
+
+def check_n_for_posterior_sd(answer) -> CheckResult:
+    """Check the number of observations needed for a posterior sd below 0.3 (sigma = 2, tau = 1)."""
+    return check_value(
+        answer, n_for_posterior_sd(**N_EXERCISE), name="observations needed for a posterior sd < 0.3", rtol=0, atol=0.5
+    )
