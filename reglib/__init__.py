@@ -30,6 +30,7 @@ from .explore import Choice, FloatSlider, IntSlider, LogSlider, explore
 # --- chapter: lasso
 
 # --- chapter: choosing lam
+from .cv import cv_errors, cv_path, kfold_indices, one_standard_error
 
 # --- chapter: Bayesian reading
 
