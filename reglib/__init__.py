@@ -24,6 +24,9 @@ from . import data
 from .explore import Choice, FloatSlider, IntSlider, LogSlider, explore
 
 # --- chapter: the regularized cost
+from .constraint import constrained_least_squares, lam_for_budget, ridge_budget
+from .gradient import max_stable_step, weight_decay_gd
+from .polynomial import legendre_features
 
 # --- chapter: ridge
 
