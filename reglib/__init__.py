@@ -14,11 +14,12 @@ Conventions (the same throughout the book):
 # --- core: costs, penalties, ridge, lasso, estimators, posterior, dropout, data
 from .penalties import cost, l1, l2, soft_threshold
 from .ridge import ridge, ridge_path
-from .lasso import lasso, lasso_path
+from .lasso import LassoKnots, lasso, lasso_kkt_violation, lasso_knots, lasso_path
 from .estimators import Lasso, Ridge
 from .bayes import posterior
 from .dropout import dropout
-from . import data
+from .preprocessing import polynomial_features, standardize
+from . import data, preprocessing
 
 # --- interactive figures (live ipywidgets control + static scrubber)
 from .explore import Choice, FloatSlider, IntSlider, LogSlider, explore
