@@ -32,6 +32,8 @@ from .polynomial import legendre_features
 # --- chapter: ridge
 
 # --- chapter: lasso
+from .geometry import constrained_minimizer, loss_grid, norm_ball, two_feature_problem
+from .support import support_recovery, zero_frequency
 
 # --- chapter: choosing lam
 from .cv import cv_errors, cv_path, kfold_indices, one_standard_error
