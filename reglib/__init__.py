@@ -41,6 +41,9 @@ from .cv import cv_errors, cv_path, kfold_indices, one_standard_error
 # --- chapter: Bayesian reading
 
 # --- chapter: dropout
+from .mlp import MLP, init_mlp, mlp_backward, mlp_forward, softmax, softmax_cross_entropy, train_mlp
+from .dropout_regression import (dropout_penalty, dropout_ridge, dropout_sgd,
+                                 expected_dropout_loss, sample_dropout_losses)
 
 from . import exercises
 
