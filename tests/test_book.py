@@ -77,13 +77,6 @@ def test_chapter_standard(notebook):
     assert "np.linalg.inv(" not in src, "solve, do not invert"
 
 
-def test_glued_names_are_defined(notebook):
-    md, src = markdown(notebook), code(notebook)
-    used = set(re.findall(r"\{glue(?::\w+)?\}`([\w-]+)", md))
-    defined = set(re.findall(r"glue\(\s*[\"']([\w-]+)[\"']", src))
-    assert used <= defined, f"glued in the text but never computed: {sorted(used - defined)}"
-
-
 def test_config_prefers_static_html_and_never_serves_stale_outputs():
     config = yaml.safe_load((ROOT / "_config.yml").read_text())
     assert config["execute"]["execute_notebooks"] == "force"
