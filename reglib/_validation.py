@@ -82,12 +82,9 @@ def as_array(a, name: str = "a", *, allow_empty: bool = False) -> np.ndarray:
         if raw.dtype.kind == "c":
             raise TypeError(f"{name} must hold real numbers, got complex dtype {raw.dtype}")
         if raw.dtype.kind == "O":
-            try:
-                raw = raw.astype(float)
-            except (TypeError, ValueError):
-                raise TypeError(
-                    f"{name} must be an array of real numbers, got {_describe(a)}"
-                ) from None
+            if not all(isinstance(x, numbers.Real) for x in raw.flat):
+                raise TypeError(f"{name} must be an array of real numbers, got {_describe(a)}")
+            raw = raw.astype(float)
         else:
             raise TypeError(
                 f"{name} must be an array of real numbers, got dtype {raw.dtype}"
@@ -246,7 +243,7 @@ def check_lams(lams, name: str = "lams") -> np.ndarray:
         )
     arr = as_vector(lams, name)
     if np.any(arr < 0):
-        raise ValueError(f"{name} must be non-negative, got minimum {arr.min()!r}")
+        raise ValueError(f"{name} must be non-negative, got minimum {float(arr.min())!r}")
     return arr
 
 

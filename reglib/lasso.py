@@ -88,26 +88,103 @@ def lasso_kkt_violation(X, y, w, lam) -> float:
 
 
 # ------------------------------------------------------------- coordinate descent
-def _polish(G, Xty, w, t, scale, tol):
-    """Solve the KKT equations on the current support with signs fixed; None if invalid."""
-    A = np.flatnonzero(w)
-    if A.size == 0:
-        return None
-    s = np.sign(w[A])
-    GA = G[np.ix_(A, A)]
-    rhs = Xty[A] - t * s
-    try:
-        wA = np.linalg.solve(GA, rhs)
-    except np.linalg.LinAlgError:
-        wA = np.linalg.lstsq(GA, rhs, rcond=None)[0]
-    if not np.all(np.sign(wA) == s):
-        return None
-    cand = np.zeros_like(w)
-    cand[A] = wA
-    c = Xty - G[:, A] @ wA
-    if _kkt_abs(c, cand, t) / scale <= tol:
-        return cand
-    return None
+def _objective(G, Xty, w, t):
+    """``||y - Xw||^2 + 2 t ||w||_1`` up to the constant ``||y||^2`` (Gram form)."""
+    return float(w @ (G @ w) - 2.0 * (Xty @ w) + 2.0 * t * np.sum(np.abs(w)))
+
+
+def _finish(G, Xty, w, t, scale, tol, max_steps=None):
+    """Exact finishing step: feature-sign search (Lee et al. 2007) from ``w``.
+
+    On the current support with signs ``s`` the objective is the smooth quadratic
+    ``w^T G w - 2 (X^T y - t s)^T w``; its minimizer on the support is found by a
+    linear solve, and a discrete line search towards it (stopping at sign changes)
+    never increases the objective. Inactive features whose correlation exceeds ``t``
+    are added one at a time. Returns ``(w, ok)`` with ``ok`` the KKT verdict.
+    """
+    p = w.shape[0]
+    w = w.copy()
+    if max_steps is None:
+        max_steps = 4 * p + 20
+    for _ in range(max_steps):
+        c = Xty - G @ w
+        if _kkt_abs(c, w, t) / scale <= tol:
+            return w, True
+        _reduce_support(G, Xty, w, t)
+        c = Xty - G @ w
+        theta = np.sign(w)
+        on = w != 0
+        # optimality on the support first; otherwise add the worst inactive feature
+        gap_on = np.abs(c - t * theta)[on]
+        if not on.any() or np.max(gap_on, initial=0.0) / scale <= tol:
+            off = np.flatnonzero(~on)
+            if off.size == 0:
+                return w, False
+            k = off[np.argmax(np.abs(c[off]))]
+            if abs(c[k]) <= t:
+                return w, False  # nothing to add but KKT fails: rounding-limited
+            theta[k] = np.sign(c[k])
+            on[k] = True
+        A = np.flatnonzero(on)
+        s = theta[A]
+        GA = G[np.ix_(A, A)]
+        z = np.linalg.lstsq(GA, Xty[A] - t * s, rcond=None)[0]
+        wA = w[A]
+        crossing = np.flatnonzero((np.sign(z) != s) & (wA != 0))
+        if crossing.size == 0 and np.all(np.sign(z) == s):
+            w[A] = z  # same orthant: z minimizes the objective there
+            continue
+        # candidates: z, and each point of the segment w_A -> z where a coefficient
+        # reaches zero (set exactly to zero); the first crossing never increases the
+        # objective (the segment up to it stays in the orthant), keep the best
+        alphas = wA[crossing] / (wA[crossing] - z[crossing])
+        order = np.argsort(alphas)
+        candidates = [(float(alphas[i]), int(crossing[i])) for i in order] + [(1.0, -1)]
+        best_w, best_f = None, np.inf
+        for alpha, i in candidates:
+            cand = w.copy()
+            seg = wA + alpha * (z - wA)
+            if i >= 0:
+                seg[i] = 0.0
+            cand[A] = seg
+            f = _objective(G, Xty, cand, t)
+            if best_w is None or f < best_f:
+                best_w, best_f = cand, f
+        if np.array_equal(best_w, w):
+            return w, False
+        w = best_w
+    return w, _kkt_abs(Xty - G @ w, w, t) / scale <= tol
+
+
+def _reduce_support(G, Xty, w, t):
+    """In place: while the support's Gram block is singular, move along its null space.
+
+    Along a null direction ``d`` of ``G_AA`` the objective changes linearly
+    (by ``-2 alpha d^T (X_A^T y - t s)``), so moving in the non-increasing orientation
+    until a coefficient reaches zero shrinks the support without raising the objective.
+    Afterwards ``G_AA`` is non-singular (at most rank-many nonzeros).
+    """
+    for _ in range(w.shape[0]):
+        A = np.flatnonzero(w)
+        if A.size < 2:
+            return
+        GA = G[np.ix_(A, A)]
+        evals, evecs = np.linalg.eigh(GA)
+        if evals[0] > 1e-13 * max(evals[-1], 0.0) * A.size:
+            return
+        d = evecs[:, 0]
+        s = np.sign(w[A])
+        slope = float(d @ (Xty[A] - t * s))
+        if slope < 0 or (slope == 0 and not np.any(np.sign(d) == -s)):
+            d = -d
+        hits = np.flatnonzero(np.sign(d) == -s)
+        if hits.size == 0:
+            return
+        alphas = -w[A][hits] / d[hits]
+        k = int(np.argmin(alphas))
+        w[A] = w[A] + alphas[k] * d
+        w[A[hits[k]]] = 0.0
+        w[A[(np.sign(w[A]) == -s)]] = 0.0  # rounding: never leave the orthant
 
 
 def _coordinate_descent(G, Xty, lam, w, tol, max_iter):
@@ -119,6 +196,7 @@ def _coordinate_descent(G, Xty, lam, w, tol, max_iter):
     cols = [G[:, j] for j in range(p)]
     c = Xty - G @ w
     support = w != 0
+    next_finish = 0
     for sweep in range(max_iter):
         biggest = 0.0
         for j in range(p):
@@ -143,14 +221,18 @@ def _coordinate_descent(G, Xty, lam, w, tol, max_iter):
         if _kkt_abs(c, w, t) / scale <= tol:
             return w, True
         new_support = w != 0
-        if np.array_equal(new_support, support):
-            polished = _polish(G, Xty, w, t, scale, tol)
-            if polished is not None:
-                return polished, True
-        support = new_support
-        wmax = float(np.max(np.abs(w)))
-        if biggest <= 4 * np.finfo(float).eps * max(wmax, 1e-300):
-            return w, True  # stationary to machine precision
+        stalled = biggest <= 4 * np.finfo(float).eps * max(float(np.max(np.abs(w))), 1e-300)
+        # once the support settles (or progress stalls), finish exactly on it
+        if stalled or (np.array_equal(new_support, support) and sweep >= next_finish):
+            finished, ok = _finish(G, Xty, w, t, scale, tol)
+            if ok:
+                return finished, True
+            w = finished
+            c = Xty - G @ w
+            if stalled:
+                return w, False
+            next_finish = sweep + 1 + 2 * (sweep + 1)  # back off geometrically
+        support = w != 0
     return w, False
 
 
@@ -223,11 +305,24 @@ def lasso(X, y, lam, *, w0=None, tol=1e-9, max_iter=10_000):
     if lam >= 2.0 * np.max(np.abs(Xty)):
         return np.zeros(p)
     G = X.T @ X
-    w, converged = _coordinate_descent(G, Xty, lam, w, tol, max_iter)
+    t, scale = lam / 2.0, _kkt_scale(Xty)
+    first = min(max_iter, 200)
+    w, converged = _coordinate_descent(G, Xty, lam, w, tol, first)
+    if not converged:
+        # hard (near-degenerate) problem: try the exact LARS path at this lam, then
+        # continue coordinate descent from the better of the two points
+        ts, W, _, _ = _lars(G, Xty, _max_steps(X))
+        w_lars, inside = _interpolate(ts, W, np.array([t]))
+        w_lars = w_lars[0]
+        if inside[0] and _kkt_abs(Xty - G @ w_lars, w_lars, t) <= _kkt_abs(Xty - G @ w, w, t):
+            w = w_lars
+        converged = _kkt_abs(Xty - G @ w, w, t) / scale <= tol
+        if not converged and max_iter > first:
+            w, converged = _coordinate_descent(G, Xty, lam, w, tol, max_iter - first)
     if not converged:
         warnings.warn(
             f"lasso: coordinate descent stopped after max_iter={max_iter} sweeps with "
-            f"relative KKT violation {_kkt_abs(Xty - G @ w, w, lam / 2) / _kkt_scale(Xty):.2e}"
+            f"relative KKT violation {_kkt_abs(Xty - G @ w, w, t) / scale:.2e}"
             f" > tol={tol:.1e}",
             RuntimeWarning,
             stacklevel=2,

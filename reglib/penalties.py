@@ -129,7 +129,7 @@ def soft_threshold(z, t):
     else:
         t_arr = as_array(t, "t", allow_empty=True)
         if np.any(t_arr < 0):
-            raise ValueError(f"t must be non-negative, got minimum {t_arr.min()!r}")
+            raise ValueError(f"t must be non-negative, got minimum {float(t_arr.min())!r}")
     try:
         out = np.sign(z_arr) * np.maximum(np.abs(z_arr) - t_arr, 0.0)
     except ValueError:

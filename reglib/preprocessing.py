@@ -86,7 +86,7 @@ def standardize(X, mean=None, scale=None):
                 f"scale must have one entry per column of X ({p}), got {scale.shape[0]}"
             )
         if np.any(scale <= 0):
-            raise ValueError(f"scale must be positive, got minimum {scale.min()!r}")
+            raise ValueError(f"scale must be positive, got minimum {float(scale.min())!r}")
     return (X - mean) / scale, mean, scale
 
 
