@@ -30,6 +30,8 @@ from .gradient import max_stable_step, weight_decay_gd
 from .polynomial import legendre_features
 
 # --- chapter: ridge
+from .shrinkage import effective_df, lam_for_df, shrinkage_factors, singular_values
+from .stability import resample_coefs, ridge_coef_moments
 
 # --- chapter: lasso
 from .geometry import constrained_minimizer, loss_grid, norm_ball, two_feature_problem
@@ -39,6 +41,9 @@ from .support import support_recovery, zero_frequency
 from .cv import cv_errors, cv_path, kfold_indices, one_standard_error
 
 # --- chapter: Bayesian reading
+from .laplace import laplace_lam, laplace_map, laplace_neg_log_posterior, laplace_posterior_mean_1d
+from .predictive import generalized_ridge, posterior_predictive, predictive_interval
+from .sampling import chain_mean, metropolis
 
 # --- chapter: dropout
 from .mlp import MLP, init_mlp, mlp_backward, mlp_forward, softmax, softmax_cross_entropy, train_mlp
