@@ -186,8 +186,10 @@ def dropout_sgd(X, y, p, rng, lr=None, n_steps=2000, w0=None):
     w = np.zeros(d) if w0 is None else check_coef(w0, d, "w0").copy()
     path = np.empty((n_steps + 1, d))
     path[0] = w
-    for t in range(n_steps):
-        Xt = X * (rng.random(X.shape) >= p) / (1.0 - p)
-        w = w + 2.0 * lr * (Xt.T @ (y - Xt @ w))
-        path[t + 1] = w
+    block = max(1, min(n_steps, 1_000_000 // X.size))  # draw masks for many steps at once
+    for start in range(0, n_steps, block):
+        scaled = X * (rng.random((min(block, n_steps - start),) + X.shape) >= p) / (1.0 - p)
+        for t, Xt in enumerate(scaled, start=start):
+            w = w + 2.0 * lr * (Xt.T @ (y - Xt @ w))
+            path[t + 1] = w
     return path

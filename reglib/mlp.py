@@ -16,6 +16,7 @@ so runs are deterministic.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -53,6 +54,19 @@ def _check_labels(y, n_samples, n_classes=None):
             f"got values from {y.min()} to {y.max()}"
         )
     return y.astype(np.int64)
+
+
+def _one_blas_thread():
+    """Context that runs BLAS on one thread, if threadpoolctl is installed.
+
+    The matrices of this tiny network are small: multithreaded BLAS spends more time
+    synchronizing than computing (several times slower on a shared 2-core machine).
+    """
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - threadpoolctl ships with scikit-learn
+        return contextlib.nullcontext()
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 def _check_pos_int(value, name):
@@ -305,7 +319,8 @@ class MLP:
         rng = check_rng(rng)
         # one forward pass over n_samples stacked copies of X: one mask per copy
         big = np.tile(X, (n_samples, 1))
-        z, _ = mlp_forward(self.params, big, p=self.p, rng=rng, training=True, p_input=self.p_input)
+        with _one_blas_thread():
+            z, _ = mlp_forward(self.params, big, p=self.p, rng=rng, training=True, p_input=self.p_input)
         return softmax(z).reshape(n_samples, X.shape[0], -1)
 
 
@@ -388,6 +403,16 @@ def train_mlp(X, y, hidden=(64,), p=0.0, *, rng, epochs=30, batch_size=32, lr=0.
         y_test = _check_labels(y_test, X_test.shape[0], k)
 
     params = init_mlp((X.shape[1], *hidden, k), rng)
+    with _one_blas_thread():
+        params, hist = _sgd(params, X, y, X_test, y_test, p, p_input, rng, epochs, batch_size,
+                            lr, eval_every)
+    history = {key: np.asarray(v) for key, v in hist.items() if v}
+    return MLP(params=params, p=p, p_input=p_input, history=history)
+
+
+def _sgd(params, X, y, X_test, y_test, p, p_input, rng, epochs, batch_size, lr, eval_every):
+    """The training loop of :func:`train_mlp` (arguments already validated)."""
+    has_test = X_test is not None
     hist = {key: [] for key in ("epoch", "train_loss", "train_acc", "test_loss", "test_acc")}
     n = X.shape[0]
     for epoch in range(1, epochs + 1):
@@ -406,5 +431,4 @@ def train_mlp(X, y, hidden=(64,), p=0.0, *, rng, epochs=30, batch_size=32, lr=0.
                 loss, acc = _evaluate(params, X_test, y_test)
                 hist["test_loss"].append(loss)
                 hist["test_acc"].append(acc)
-    history = {key: np.asarray(v) for key, v in hist.items() if v}
-    return MLP(params=params, p=p, p_input=p_input, history=history)
+    return params, hist
