@@ -78,8 +78,8 @@ def ridge_budget(X, y, lam):
     """
     X, y = as_xy(X, y)
     lam = check_lam(lam)
-    d, dc = _budget_terms(X, y)
-    return _norm2_at(d, dc, lam)
+    d, dc = _budget_terms(X, y)  # singular values d_j and d_j * c_j, with c = U^T y
+    return _norm2_at(d, dc, lam)  # sum_j (d_j c_j / (d_j^2 + lam))^2
 
 
 def lam_for_budget(X, y, t):
