@@ -28,15 +28,14 @@ __all__ = [
 
 
 # --------------------------------------------------------------------------- validation
-def _positive(value, name: str) -> float:
-    return check_positive(name, value)
-
-
 def _weights(w, p: int) -> np.ndarray:
     """One weight vector ``(p,)`` or a stack of them ``(m, p)``."""
     w = as_array(w, "w")
     if w.ndim not in (1, 2):
-        raise ValueError(f"w must be a 1-D array (p,) or a 2-D array (m, p), got {w.ndim}-D array of shape {w.shape}")
+        raise ValueError(
+            f"w must be a 1-D array (p,) or a 2-D array (m, p), "
+            f"got {w.ndim}-D array of shape {w.shape}"
+        )
     if w.shape[-1] != p:
         raise ValueError(f"w must have one entry per column of X ({p}), got {w.shape[-1]}")
     return w
@@ -59,7 +58,7 @@ def laplace_lam(noise_var, scale) -> float:
         ``lam = 2 * sigma^2 / b``, so that minimizing ``||y - X w||^2 + lam * ||w||_1``
         maximizes the posterior.
     """
-    return 2.0 * _positive(noise_var, "noise_var") / _positive(scale, "scale")
+    return 2.0 * check_positive("noise_var", noise_var) / check_positive("scale", scale)
 
 
 def laplace_neg_log_posterior(w, X, y, noise_var, scale):
@@ -93,8 +92,8 @@ def laplace_neg_log_posterior(w, X, y, noise_var, scale):
     """
     X, y = as_xy(X, y)
     w = _weights(w, X.shape[1])
-    noise_var = _positive(noise_var, "noise_var")
-    scale = _positive(scale, "scale")
+    noise_var = check_positive("noise_var", noise_var)
+    scale = check_positive("scale", scale)
     n, p = X.shape
     resid = y - w @ X.T  # (n,) or (m, n)
     value = (
@@ -185,8 +184,8 @@ def laplace_posterior_mean_1d(m, lik_var, scale):
     """
     m_in = as_array(m, "m")
     m_arr = np.atleast_1d(m_in).ravel()
-    s2 = _positive(lik_var, "lik_var")
-    b = _positive(scale, "scale")
+    s2 = check_positive("lik_var", lik_var)
+    b = check_positive("scale", scale)
     s = math.sqrt(s2)
     a = m_arr - s2 / b
     c = m_arr + s2 / b
@@ -196,7 +195,8 @@ def laplace_posterior_mean_1d(m, lik_var, scale):
     log_phi_c = -0.5 * (c / s) ** 2 - 0.5 * math.log(2.0 * math.pi)
     mean_pos = a + s * np.exp(log_phi_a - log_pos)
     mean_neg = c - s * np.exp(log_phi_c - log_neg)
-    # log Z+ - log Z- = (a^2 - c^2) / (2 s^2) + log Phi(a/s) - log Phi(-c/s), a^2 - c^2 = -4 m s^2 / b
+    # log Z+ - log Z- = (a^2 - c^2) / (2 s^2) + log Phi(a/s) - log Phi(-c/s),
+    # and a^2 - c^2 = -4 m s^2 / b
     log_ratio = -2.0 * m_arr / b + log_pos - log_neg
     pi_pos = 1.0 / (1.0 + np.exp(-np.clip(log_ratio, -700.0, 700.0)))
     out = pi_pos * mean_pos + (1.0 - pi_pos) * mean_neg

@@ -18,7 +18,15 @@ from statistics import NormalDist
 
 import numpy as np
 
-from ._validation import as_array, as_matrix, as_xy, check_bool, check_coef, check_lam, check_positive
+from ._validation import (
+    as_array,
+    as_matrix,
+    as_xy,
+    check_bool,
+    check_coef,
+    check_lam,
+    check_positive,
+)
 
 __all__ = ["posterior_predictive", "predictive_interval", "generalized_ridge"]
 
@@ -29,7 +37,10 @@ def _mean_cov(X_new, mean, cov):
     mean = check_coef(mean, p, "mean")
     cov = as_array(cov, "cov")
     if cov.shape != (p, p):
-        raise ValueError(f"cov must be a ({p}, {p}) matrix (one row and column per column of X_new), got shape {cov.shape}")
+        raise ValueError(
+            f"cov must be a ({p}, {p}) matrix (one row and column per column of X_new), "
+            f"got shape {cov.shape}"
+        )
     if not np.allclose(cov, cov.T, rtol=1e-10, atol=1e-12 * max(1.0, float(np.abs(cov).max()))):
         raise ValueError("cov must be a symmetric matrix")
     return X_new, mean, cov
@@ -154,7 +165,9 @@ def generalized_ridge(X, y, lam, w0):
     try:
         w = np.linalg.solve(A, rhs)
     except np.linalg.LinAlgError:
-        raise ValueError("X^T X + lam I is singular: use lam > 0 or a design of full column rank") from None
+        raise ValueError(
+            "X^T X + lam I is singular: use lam > 0 or a design of full column rank"
+        ) from None
     if not np.all(np.isfinite(w)) or np.linalg.cond(A) > 1e14:
         raise ValueError("X^T X + lam I is singular: use lam > 0 or a design of full column rank")
     return w

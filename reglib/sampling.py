@@ -23,10 +23,15 @@ def _proposal_factor(step, d: int) -> np.ndarray:
     arr = as_array(step, "step")
     if arr.ndim == 0:
         if arr <= 0:
-            raise ValueError(f"step must be a positive number or a (d, d) covariance matrix, got {float(arr)!r}")
+            raise ValueError(
+                f"step must be a positive number or a (d, d) covariance matrix, got {float(arr)!r}"
+            )
         return float(arr) * np.eye(d)
     if arr.shape != (d, d):
-        raise ValueError(f"step must be a positive number or a ({d}, {d}) covariance matrix, got shape {arr.shape}")
+        raise ValueError(
+            f"step must be a positive number or a ({d}, {d}) covariance matrix, "
+            f"got shape {arr.shape}"
+        )
     if not np.allclose(arr, arr.T):
         raise ValueError("step must be a symmetric covariance matrix")
     try:
@@ -85,7 +90,9 @@ def metropolis(log_density, x0, n_steps, step, rng, *, burn_in=0):
     if x0.ndim == 1:
         x0 = x0[None, :]
     if x0.ndim != 2:
-        raise ValueError(f"x0 must be a 1-D array (d,) or a 2-D array (n_chains, d), got {x0.ndim}-D array")
+        raise ValueError(
+            f"x0 must be a 1-D array (d,) or a 2-D array (n_chains, d), got {x0.ndim}-D array"
+        )
     n_steps = check_int(n_steps, "n_steps", minimum=1)
     burn_in = check_int(burn_in, "burn_in", minimum=0)
     rng = check_rng(rng)
@@ -133,10 +140,13 @@ def chain_mean(samples):
     samples = as_array(samples, "samples")
     if samples.ndim != 3:
         raise ValueError(
-            f"samples must be a 3-D array (n_steps, n_chains, d), got {samples.ndim}-D array of shape {samples.shape}"
+            f"samples must be a 3-D array (n_steps, n_chains, d), "
+            f"got {samples.ndim}-D array of shape {samples.shape}"
         )
     n_chains = samples.shape[1]
     if n_chains < 2:
-        raise ValueError(f"samples must come from at least 2 chains to estimate the error, got {n_chains}")
+        raise ValueError(
+            f"samples must come from at least 2 chains to estimate the error, got {n_chains}"
+        )
     chain_means = samples.mean(axis=0)
     return chain_means.mean(axis=0), chain_means.std(axis=0, ddof=1) / np.sqrt(n_chains)

@@ -50,7 +50,8 @@ def test_predictive_variance():
 
 def test_n_for_posterior_sd():
     n = bayes.n_for_posterior_sd(**bayes.N_EXERCISE)
-    t, s2, t2 = bayes.N_EXERCISE["target_sd"], bayes.N_EXERCISE["noise_var"], bayes.N_EXERCISE["prior_var"]
+    ex = bayes.N_EXERCISE
+    t, s2, t2 = ex["target_sd"], ex["noise_var"], ex["prior_var"]
     # closed form: smallest integer n with n > s2 (1/t^2 - 1/tau^2)
     assert n == int(np.floor(s2 * (1 / t**2 - 1 / t2))) + 1
     assert 1 / (n / s2 + 1 / t2) < t**2 <= 1 / ((n - 1) / s2 + 1 / t2)

@@ -54,7 +54,8 @@ def test_neg_log_posterior_matches_scipy_densities(data):
         stats.norm.logpdf(y, loc=X @ w, scale=np.sqrt(noise_var)).sum()
         + stats.laplace.logpdf(w, loc=0.0, scale=scale).sum()
     )
-    assert laplace_neg_log_posterior(w, X, y, noise_var, scale) == pytest.approx(expected, rel=1e-12)
+    got = laplace_neg_log_posterior(w, X, y, noise_var, scale)
+    assert got == pytest.approx(expected, rel=1e-12)
 
 
 def test_neg_log_posterior_vectorised_rows(data):
@@ -76,7 +77,8 @@ def test_neg_log_posterior_is_scaled_lasso_objective(data):
     for _ in range(5):
         w = rng.standard_normal(X.shape[1])
         lasso_obj = np.sum((y - X @ w) ** 2) + lam * np.sum(np.abs(w))
-        diffs.append(2 * noise_var * laplace_neg_log_posterior(w, X, y, noise_var, scale) - lasso_obj)
+        nlp = laplace_neg_log_posterior(w, X, y, noise_var, scale)
+        diffs.append(2 * noise_var * nlp - lasso_obj)
     assert np.ptp(diffs) < 1e-10  # the same constant for every w
 
 
@@ -87,7 +89,8 @@ def test_map_equals_direct_minimization_and_sklearn(data, noise_var, scale):
     w_opt = _map_by_scipy(X, y, noise_var, scale)
     np.testing.assert_allclose(w_map, w_opt, atol=1e-6)
     lam = 2 * noise_var / scale
-    sk = SkLasso(alpha=lam / (2 * len(y)), fit_intercept=False, tol=1e-14, max_iter=100_000).fit(X, y)
+    sk = SkLasso(alpha=lam / (2 * len(y)), fit_intercept=False, tol=1e-14, max_iter=100_000)
+    sk.fit(X, y)
     np.testing.assert_allclose(w_map, sk.coef_, atol=1e-7)
     # and no other point has a lower negative log posterior
     f_map = laplace_neg_log_posterior(w_map, X, y, noise_var, scale)
@@ -105,15 +108,20 @@ def _quad_mean(m, s2, b):
     lo, hi = min(m, 0) - 30 * np.sqrt(s2) - 30 * b, max(m, 0) + 30 * np.sqrt(s2) + 30 * b
     pts = sorted({0.0, float(m)})
     z = integrate.quad(f, lo, hi, points=pts, limit=400, epsabs=0, epsrel=1e-12)[0]
-    mw = integrate.quad(lambda w: w * f(w), lo, hi, points=pts, limit=400, epsabs=0, epsrel=1e-12)[0]
+    mw = integrate.quad(
+        lambda w: w * f(w), lo, hi, points=pts, limit=400, epsabs=0, epsrel=1e-12
+    )[0]
     return mw / z
 
 
 @pytest.mark.parametrize(
-    "m, s2, b", [(0.3, 1.0, 1.0), (-2.0, 0.5, 0.2), (5.0, 1.0, 0.1), (1e-3, 0.01, 5.0), (-4.0, 2.0, 3.0), (0.8, 0.3, 0.05)]
+    "m, s2, b",
+    [(0.3, 1.0, 1.0), (-2.0, 0.5, 0.2), (5.0, 1.0, 0.1), (1e-3, 0.01, 5.0), (-4.0, 2.0, 3.0),
+     (0.8, 0.3, 0.05)],
 )
 def test_posterior_mean_1d_matches_quadrature(m, s2, b):
-    assert laplace_posterior_mean_1d(m, s2, b) == pytest.approx(_quad_mean(m, s2, b), rel=1e-8, abs=1e-12)
+    expected = _quad_mean(m, s2, b)
+    assert laplace_posterior_mean_1d(m, s2, b) == pytest.approx(expected, rel=1e-8, abs=1e-12)
 
 
 def test_posterior_mean_1d_properties():

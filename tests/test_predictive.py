@@ -92,9 +92,11 @@ def test_generalized_ridge_identities(data):
     sk = SkRidge(alpha=lam, fit_intercept=False, solver="cholesky").fit(X, y - X @ w0)
     np.testing.assert_allclose(w, w0 + sk.coef_, atol=1e-10)
     # w0 = 0 is ridge; huge lam returns w0; lam = 0 is least squares
-    np.testing.assert_allclose(generalized_ridge(X, y, lam, np.zeros(3)), reglib.ridge(X, y, lam), atol=1e-12)
+    w_zero = generalized_ridge(X, y, lam, np.zeros(3))
+    np.testing.assert_allclose(w_zero, reglib.ridge(X, y, lam), atol=1e-12)
     np.testing.assert_allclose(generalized_ridge(X, y, 1e12, w0), w0, atol=1e-8)
-    np.testing.assert_allclose(generalized_ridge(X, y, 0.0, w0), np.linalg.lstsq(X, y, rcond=None)[0], atol=1e-10)
+    w_ls = np.linalg.lstsq(X, y, rcond=None)[0]
+    np.testing.assert_allclose(generalized_ridge(X, y, 0.0, w0), w_ls, atol=1e-10)
 
 
 def test_generalized_ridge_is_posterior_mean_with_shifted_prior(data):

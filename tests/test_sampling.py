@@ -17,7 +17,8 @@ def test_gaussian_target_mean_and_covariance():
     rng = np.random.default_rng(0)
     mean = np.array([1.0, -2.0])
     cov = np.array([[1.0, 0.8], [0.8, 2.0]])
-    samples, acc = metropolis(_gaussian_logpdf(mean, cov), np.zeros((100, 2)), 1500, 1.2, rng, burn_in=200)
+    logd = _gaussian_logpdf(mean, cov)
+    samples, acc = metropolis(logd, np.zeros((100, 2)), 1500, 1.2, rng, burn_in=200)
     assert samples.shape == (1500, 100, 2)
     assert 0.15 < acc < 0.8
     est, se = chain_mean(samples)
@@ -53,7 +54,8 @@ def test_gaussian_posterior_matches_reglib_posterior():
         r = y[None, :] - W @ X.T
         return -np.sum(r**2, axis=1) / (2 * noise_var) - np.sum(W**2, axis=1) / (2 * prior_var)
 
-    samples, acc = metropolis(log_density, np.tile(mean, (100, 1)), 1500, (2.38**2 / 3) * cov, rng, burn_in=100)
+    x0 = np.tile(mean, (100, 1))
+    samples, acc = metropolis(log_density, x0, 1500, (2.38**2 / 3) * cov, rng, burn_in=100)
     est, se = chain_mean(samples)
     assert np.all(np.abs(est - mean) < 5 * se)
     np.testing.assert_allclose(np.cov(samples.reshape(-1, 3).T), cov, rtol=0.15, atol=2e-3)

@@ -36,7 +36,10 @@ def check_ridge_lam(fn) -> CheckResult:
     """
     cases = [{"noise_var": s2, "prior_var": t2} for s2, t2 in _PRIOR_CASES]
     return check_function(
-        fn, lambda noise_var, prior_var: noise_var / prior_var, cases, name="ridge lam from a Gaussian prior"
+        fn,
+        lambda noise_var, prior_var: noise_var / prior_var,
+        cases,
+        name="ridge lam from a Gaussian prior",
     )
 
 
@@ -64,7 +67,9 @@ def check_generalized_ridge(fn) -> CheckResult:
 
     Reference: :func:`reglib.predictive.generalized_ridge`.
     """
-    return check_function(fn, generalized_ridge, _regression_cases(), name="generalized ridge (shrink toward w0)")
+    return check_function(
+        fn, generalized_ridge, _regression_cases(), name="generalized ridge (shrink toward w0)"
+    )
 
 
 def _predictive_cases():
@@ -78,7 +83,9 @@ def _predictive_cases():
 
 
 def check_predictive_variance(fn) -> CheckResult:
-    """Check ``fn(X_new, cov, noise_var)``: predictive variances ``x^T S x + sigma^2``, shape ``(k,)``.
+    """Check ``fn(X_new, cov, noise_var)``: the predictive variances ``x^T S x + sigma^2``.
+
+    The answer must have shape ``(k,)``, one variance per row of ``X_new``.
 
     Reference: :func:`reglib.predictive.posterior_predictive` (its variance output).
     """
@@ -90,7 +97,7 @@ def check_predictive_variance(fn) -> CheckResult:
 
 
 def n_for_posterior_sd(target_sd, noise_var, prior_var) -> int:
-    """Smallest ``n`` whose posterior sd of ``w`` is below ``target_sd`` in the model ``y_i = w + e_i``.
+    """Smallest ``n`` whose posterior sd of ``w`` is below ``target_sd`` when ``y_i = w + e_i``.
 
     With every ``x_i = 1``, prior ``N(0, prior_var)`` and noise ``N(0, noise_var)`` the
     posterior variance after ``n`` observations is ``1 / (n / noise_var + 1 / prior_var)``;
@@ -111,5 +118,9 @@ N_EXERCISE = {"target_sd": 0.3, "noise_var": 4.0, "prior_var": 1.0}
 def check_n_for_posterior_sd(answer) -> CheckResult:
     """Check the number of observations needed for a posterior sd below 0.3 (sigma = 2, tau = 1)."""
     return check_value(
-        answer, n_for_posterior_sd(**N_EXERCISE), name="observations needed for a posterior sd < 0.3", rtol=0, atol=0.5
+        answer,
+        n_for_posterior_sd(**N_EXERCISE),
+        name="observations needed for a posterior sd < 0.3",
+        rtol=0,
+        atol=0.5,
     )
