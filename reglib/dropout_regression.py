@@ -166,7 +166,9 @@ def dropout_sgd(X, y, p, rng, lr=None, n_steps=2000, w0=None):
     rng : numpy.random.Generator
         Source of the masks.
     lr : float, optional
-        Step size; default ``0.1 / ||X||_2^2`` (stable for the noiseless problem).
+        Step size; default ``0.1 / ||X||_2^2``. The scaled design ``X_tilde`` can be much
+        larger than ``X`` when ``p`` is large, so steps that are stable without dropout
+        may diverge with it; the default is conservative.
     n_steps : int, default 2000
         Number of steps.
     w0 : array_like, shape (n_features,), optional

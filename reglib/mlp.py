@@ -213,7 +213,7 @@ def _forward(params, X, p, rng, training, p_input):
         a = np.maximum(z, 0.0)
         if training and p > 0:
             a, mask = dropout(a, p, rng, training=True, return_mask=True)
-            scale = mask / (1.0 - p)  # d(dropped a) / d(a), needed by the backward pass
+            scale = mask / (1.0 - p)  # d(dropout(a)) / da, for the backward pass
         else:
             scale = None
         cache.append((h, z, scale))
@@ -252,14 +252,13 @@ def mlp_backward(params, cache, dlogits):
 def _backward(params, cache, g):
     grads = [None] * len(params)
     h, _, _ = cache[-1]
-    W = params[-1][0]
-    grads[-1] = (h.T @ g, g.sum(axis=0))
-    g = g @ W.T
+    grads[-1] = (h.T @ g, g.sum(axis=0))  # output layer: z = h W + b
+    g = g @ params[-1][0].T  # gradient w.r.t. the (dropped-out) hidden units
     for l in range(len(params) - 2, -1, -1):
         h, z, scale = cache[l]
         if scale is not None:
-            g = g * scale
-        g = g * (z > 0)
+            g = g * scale  # through dropout: mask / (1 - p)
+        g = g * (z > 0)  # through the ReLU
         grads[l] = (h.T @ g, g.sum(axis=0))
         if l > 0:
             g = g @ params[l][0].T
