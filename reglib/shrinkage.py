@@ -32,9 +32,10 @@ def _as_lams(lams):
 
     Returns the values as a 1-D float array and whether the input was a single number.
     """
-    if isinstance(lams, numbers.Number) or isinstance(lams, (bool, np.bool_)) or (
+    single = isinstance(lams, (numbers.Number, np.bool_)) or (
         isinstance(lams, np.ndarray) and lams.ndim == 0
-    ):
+    )
+    if single:  # check_lam refuses bools, complex numbers, NaN, inf and negatives
         return np.array([check_lam(lams, "lams")]), True
     if isinstance(lams, (str, bytes)) or lams is None:
         raise TypeError(f"lams must be a number or a 1-D array of numbers, got {type(lams).__name__}")
