@@ -126,7 +126,7 @@ class Ridge(_Penalized):
     >>> import numpy as np, reglib
     >>> X = np.array([[0.0], [1.0], [2.0]]); y = np.array([1.0, 3.0, 5.0])
     >>> model = reglib.Ridge(lam=0.0).fit(X, y)
-    >>> round(model.coef_[0], 6), round(model.intercept_, 6)
+    >>> round(float(model.coef_[0]), 6), round(model.intercept_, 6)
     (2.0, 1.0)
     """
 

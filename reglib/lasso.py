@@ -418,7 +418,7 @@ def _lars(G, Xty, max_steps):
     A.append(j)
     active[j] = True
     signs[j] = np.sign(c[j])
-    events.append((2 * t, j, "enter"))
+    events.append((float(2 * t), j, "enter"))
     just_dropped, dropped_sign = -1, 0.0
     complete = False
     for _ in range(max_steps):
@@ -475,7 +475,7 @@ def _lars(G, Xty, max_steps):
             dropped_sign = signs[j_out]
             signs[j_out] = 0.0
             just_dropped = j_out
-            events.append((2 * t, j_out, "leave"))
+            events.append((float(2 * t), j_out, "leave"))
             if not A:  # cannot happen on an exact path (w = 0 only for t >= t_max)
                 break
         else:
@@ -491,7 +491,7 @@ def _lars(G, Xty, max_steps):
                 A.append(j_in)
                 active[j_in] = True
                 signs[j_in] = s_in
-                events.append((2 * t, j_in, "enter"))
+                events.append((float(2 * t), int(j_in), "enter"))
             just_dropped = -1
         c = Xty - G[:, np.array(A)] @ w[np.array(A)] if A else Xty - G @ w
         ts.append(t)

@@ -102,3 +102,12 @@ def test_estimators_reject_bad_input(cls, shifted):
         m.predict(X[:, :4])
     with pytest.raises(ValueError, match=r"X must be a 2-D array"):
         m.predict(X[0])
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    import reglib.estimators
+
+    result = doctest.testmod(reglib.estimators)
+    assert result.attempted > 0 and result.failed == 0

@@ -76,3 +76,12 @@ def test_polynomial_features_rejects():
         polynomial_features([1.0], 0)
     with pytest.raises(TypeError, match=r"include_bias must be True or False"):
         polynomial_features([1.0], 2, include_bias="no")
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    import reglib.preprocessing
+
+    result = doctest.testmod(reglib.preprocessing)
+    assert result.attempted > 0 and result.failed == 0
