@@ -175,6 +175,28 @@ def test_lasso_knots_match_sklearn_lars_and_efron(diabetes):
         assert reglib.lasso_kkt_violation(X, y, w, lam) <= 1e-10
 
 
+def test_lasso_knots_n_less_than_p_end_interpolating(rng):
+    X = rng.standard_normal((5, 12))
+    y = rng.standard_normal(5)
+    k = reglib.lasso_knots(X, y)
+    assert k.lams[-1] == 0.0 and np.allclose(X @ k.coefs[-1], y)
+    assert all(np.count_nonzero(w) <= 5 for w in k.coefs)
+    assert all(isinstance(lam, float) and isinstance(j, int) for lam, j, _ in k.events)
+
+
+def test_lasso_knots_warn_on_nearly_collinear_columns(rng):
+    """LARS cannot certify a path through a (numerically) dependent column: it says so,
+    and lasso_path still returns exact solutions (coordinate-descent fallback)."""
+    X = rng.standard_normal((30, 5))
+    X[:, 1] = X[:, 0] + 1e-7 * rng.standard_normal(30)
+    y = rng.standard_normal(30)
+    with pytest.warns(RuntimeWarning, match=r"lasso_knots: degenerate design"):
+        reglib.lasso_knots(X, y)
+    lams = np.geomspace(1e-4, 1.0, 12) * lam_max(X, y)
+    for lam, w in zip(lams, reglib.lasso_path(X, y, lams)):
+        assert reglib.lasso_kkt_violation(X, y, w, lam) <= 1e-9
+
+
 def test_lasso_path_is_linear_between_knots(diabetes):
     X, y = diabetes
     k = reglib.lasso_knots(X, y)
