@@ -64,7 +64,8 @@ def posterior(X, y, noise_var, prior_var):
     prior_var = check_positive("prior_var", prior_var)
     lam = noise_var / prior_var
     n, p = X.shape
-    U, d, Vt = np.linalg.svd(X, full_matrices=True)
+    # V must be square (p x p); a full U is only needed, and cheap, when n < p
+    U, d, Vt = np.linalg.svd(X, full_matrices=n < p)
     d2 = np.zeros(p)
     d2[: d.size] = d**2
     shrink = 1.0 / (d2 + lam)

@@ -2,8 +2,13 @@
 
 import numpy as np
 import pytest
+from threadpoolctl import threadpool_limits
 
 import reglib
+
+# The tests multiply small matrices; on a small shared machine BLAS worker threads only
+# add contention (measured: some numpy.linalg calls 50x slower under load). One thread.
+threadpool_limits(limits=1)
 
 
 @pytest.fixture
