@@ -14,8 +14,6 @@ problem without intercept on the centered data, and restores ``b``.
 
 from __future__ import annotations
 
-import numpy as np
-
 from ._validation import as_matrix, as_xy, check_bool, check_lam
 from .lasso import lasso
 from .ridge import ridge

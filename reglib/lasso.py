@@ -29,7 +29,7 @@ from ._validation import as_xy, check_coef, check_int, check_lam, check_lams, ch
 
 __all__ = ["LassoKnots", "lasso", "lasso_kkt_violation", "lasso_knots", "lasso_path"]
 
-_PATH_TOL = 1e-9  # relative KKT violation below which a LARS path point is accepted
+_KNOT_TOL = 1e-9  # relative KKT violation above which lasso_knots warns
 
 
 # --------------------------------------------------------------------------- KKT
@@ -561,7 +561,7 @@ def lasso_knots(X, y):
     Xty = X.T @ y
     ts, W, events, complete = _lars(G, Xty, _max_steps(*X.shape))
     C = Xty[None, :] - W @ G
-    bad = _kkt_abs(C, W, ts[:, None]) / _kkt_scale(Xty) > _PATH_TOL
+    bad = _kkt_abs(C, W, ts[:, None]) / _kkt_scale(Xty) > _KNOT_TOL
     if np.any(bad) or not complete:
         warnings.warn(
             "lasso_knots: degenerate design (collinear columns or ties); "
