@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sklearn.linear_model import Lasso as SkLasso
 from sklearn.linear_model import Ridge as SkRidge
 
@@ -77,6 +79,34 @@ def test_fit_returns_self_and_repr(shifted):
     assert repr(m) == "Ridge(lam=2.0, fit_intercept=True)"
     assert repr(reglib.Lasso(1, fit_intercept=False)) == "Lasso(lam=1.0, fit_intercept=False)"
     assert m.predict(X[:4]).shape == (4,)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    n=st.integers(2, 12),
+    p=st.integers(1, 8),
+    seed=st.integers(0, 2**32 - 1),
+    lam=st.floats(1e-2, 1e2),
+    collinear=st.booleans(),
+)
+def test_estimators_property_random_shapes(n, p, seed, lam, collinear):
+    """n < p, p = 1 and near-collinear columns: Ridge equals scikit-learn; Lasso satisfies
+    the KKT conditions on the centered data and its intercept is the mean residual."""
+    g = np.random.default_rng(seed)
+    X = g.standard_normal((n, p)) + 3.0
+    if collinear and p > 1:
+        X[:, 1] = X[:, 0] + 1e-6 * g.standard_normal(n)
+    y = g.standard_normal(n) + 5.0
+    r = reglib.Ridge(lam).fit(X, y)
+    ref = SkRidge(alpha=lam).fit(X, y)
+    scale = 1 + np.abs(ref.coef_).max()
+    assert np.allclose(r.coef_, ref.coef_, rtol=1e-6, atol=1e-8 * scale)
+    assert np.isclose(r.intercept_, ref.intercept_, rtol=1e-6, atol=1e-6 * scale)
+    m = reglib.Lasso(lam).fit(X, y)
+    Xc, yc = X - X.mean(0), y - y.mean()
+    if np.max(np.abs(Xc.T @ yc)) > 1e-12:
+        assert reglib.lasso_kkt_violation(Xc, yc, m.coef_, lam) <= 1e-6
+    assert np.isclose(m.intercept_, np.mean(y - X @ m.coef_))
 
 
 @pytest.mark.parametrize("cls", [reglib.Ridge, reglib.Lasso])
