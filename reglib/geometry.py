@@ -23,7 +23,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validation import as_matrix, as_vector, check_choice, check_int, check_positive, check_same_length
+from ._validation import (
+    as_matrix,
+    as_vector,
+    check_choice,
+    check_int,
+    check_positive,
+    check_same_length,
+)
 
 __all__ = ["two_feature_problem", "loss_grid", "norm_ball", "constrained_minimizer"]
 
@@ -93,7 +100,8 @@ def two_feature_problem(w_ols, rho) -> tuple[np.ndarray, np.ndarray]:
 
 def _real(value, name: str) -> float:
     """A real number (bools and strings refused), finite."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
+    numeric = (int, float, np.integer, np.floating)
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numeric):
         raise TypeError(f"{name} must be a real number, got {value!r} ({type(value).__name__})")
     value = float(value)
     if not np.isfinite(value):

@@ -82,7 +82,9 @@ def check_soft_threshold(fn) -> CheckResult:
         {"z": z_arr, "t": 0.5},
         {"z": z_arr, "t": 5.0},
     ]
-    return check_function(_positional(fn, ("z", "t")), _soft_threshold, cases, name="soft thresholding")
+    return check_function(
+        _positional(fn, ("z", "t")), _soft_threshold, cases, name="soft thresholding"
+    )
 
 
 def check_cd_update(fn) -> CheckResult:
@@ -99,10 +101,17 @@ def check_cd_update(fn) -> CheckResult:
         w = np.linspace(-1.0, 1.0, p)
         for j, lam in [(0, 0.0), (p - 1, 3.0), (1, 40.0), (0, 1e4)]:
             cases.append({"X": X, "y": y, "w": w, "j": j, "lam": lam})
-    return check_function(_positional(fn, ("X", "y", "w", "j", "lam")), _cd_update, cases, name="lasso coordinate-descent update")
+    return check_function(
+        _positional(fn, ("X", "y", "w", "j", "lam")),
+        _cd_update,
+        cases,
+        name="lasso coordinate-descent update",
+    )
 
 
 def check_lam_max(fn) -> CheckResult:
     """Check ``fn(X, y)``: the smallest ``lam`` for which the lasso solution is ``w = 0``."""
     cases = [{"X": X, "y": y} for X, y in _problems()]
-    return check_function(_positional(fn, ("X", "y")), _lam_max, cases, name="lam_max (first knot of the lasso path)")
+    return check_function(
+        _positional(fn, ("X", "y")), _lam_max, cases, name="lam_max (first knot of the lasso path)"
+    )
