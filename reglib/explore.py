@@ -248,18 +248,35 @@ class Choice(_Control):
 # --------------------------------------------------------------------------- explorer
 
 
-def _figure_png(draw: Callable, values: dict, figsize, dpi) -> bytes:
-    """Draw one frame on a fresh figure and return it as a compact PNG.
+def _figure_png(draw: Callable, values: dict, figsize, dpi, boxes=None):
+    """Draw one frame on a fresh figure; return ``(png_bytes, axes_boxes)``.
 
-    The canvas is rasterised once and encoded with an adaptive 128-colour palette: for
-    line art this is visually lossless, about three times smaller than matplotlib's RGBA
-    PNG, and faster than ``savefig``.
+    ``boxes`` maps a number of axes to their positions (figure coordinates). When the
+    drawn figure has that many axes, they are placed there: every frame of an explorer
+    then shares one layout, so axes do not jump while the reader scrubs, and the costly
+    constrained-layout solve is skipped. Otherwise (or when ``draw`` chose a layout engine
+    itself) matplotlib's constrained layout places them. The returned ``axes_boxes`` are
+    the positions the axes ended up with.
+
+    The canvas is rasterised once and encoded with an adaptive 128-colour palette: for line
+    art this is visually lossless, about three times smaller than matplotlib's RGBA PNG, and
+    faster than ``savefig``.
     """
     from PIL import Image
 
-    fig = Figure(figsize=figsize, dpi=dpi, layout="constrained")
+    fig = Figure(figsize=figsize, dpi=dpi, layout=None if boxes else "constrained")
     canvas = FigureCanvasAgg(fig)
     draw(fig, **values)
+    fixed = boxes.get(len(fig.axes)) if boxes else None
+    if boxes and fig.get_layout_engine() is None:
+        if fixed is not None:
+            for ax, box in zip(fig.axes, fixed):
+                ax.set_position(box)
+        else:
+            # lay out from scratch: draw again on a constrained-layout figure
+            fig = Figure(figsize=figsize, dpi=dpi, layout="constrained")
+            canvas = FigureCanvasAgg(fig)
+            draw(fig, **values)
     canvas.draw()
     rgb = np.asarray(canvas.buffer_rgba())[..., :3]
     image = Image.fromarray(rgb).quantize(
@@ -267,7 +284,19 @@ def _figure_png(draw: Callable, values: dict, figsize, dpi) -> bytes:
     )
     buf = io.BytesIO()
     image.save(buf, format="PNG")
-    return buf.getvalue()
+    return buf.getvalue(), [tuple(ax.get_position().bounds) for ax in fig.axes]
+
+
+def _intersect(layouts: list) -> list:
+    """Per axes, the largest box inside every layout's box (room for every frame's labels)."""
+    out = []
+    for group in zip(*layouts):
+        x0 = max(b[0] for b in group)
+        y0 = max(b[1] for b in group)
+        x1 = min(b[0] + b[2] for b in group)
+        y1 = min(b[1] + b[3] for b in group)
+        out.append((x0, y0, max(x1 - x0, 0.05), max(y1 - y0, 0.05)))
+    return out
 
 
 def _thin(controls: dict, max_frames: int) -> dict:
@@ -320,6 +349,7 @@ class Explorer:
         self.id = "rx-" + uuid.uuid4().hex[:10]
         self._static_index = _thin(controls, max_frames)
         self._cache = {}
+        self._boxes = self._calibrate_or_explain()
         self._frames = self._render_static()
         self._widget = None
         _REGISTRY.append(self)
@@ -357,7 +387,24 @@ class Explorer:
     # -- rendering
     def render(self, **values) -> bytes:
         """Compute and draw the frame at ``values`` (defaults for the rest); PNG bytes."""
-        return _figure_png(self.draw, self._check_values(values), self.figsize, self.dpi)
+        png, _ = _figure_png(self.draw, self._check_values(values), self.figsize, self.dpi,
+                             self._boxes)
+        return png
+
+    def _calibrate(self) -> dict:
+        """One layout for all frames: constrained layout at the default and extreme values.
+
+        For each number of axes seen, the boxes are intersected, so tick labels of the
+        extreme frames fit too.
+        """
+        probes = [self.defaults]
+        for pick in (0, -1):
+            probes.append({n: c.values[pick] for n, c in self.controls.items()})
+        layouts = {}
+        for values in probes:
+            _, boxes = _figure_png(self.draw, values, self.figsize, self.dpi)
+            layouts.setdefault(len(boxes), []).append(boxes)
+        return {n: _intersect(group) for n, group in layouts.items()}
 
     def _key(self, values: dict) -> tuple:
         return tuple(values[n] for n in self.controls)
@@ -368,13 +415,19 @@ class Explorer:
         png = self._cache.get(self._key(full))
         return png if png is not None else self.render(**full)
 
+    def _calibrate_or_explain(self) -> dict:
+        try:
+            return self._calibrate()
+        except Exception:
+            return {}  # _render_static reports the failing values with a clear message
+
     def _render_static(self) -> list:
         names = list(self.controls)
         frames = []
         for combo in itertools.product(*(self._static_index[n] for n in names)):
             values = {n: self.controls[n].values[i] for n, i in zip(names, combo)}
             try:
-                png = _figure_png(self.draw, values, self.figsize, self.dpi)
+                png, _ = _figure_png(self.draw, values, self.figsize, self.dpi, self._boxes)
             except Exception as exc:
                 shown = ", ".join(f"{n}={v!r}" for n, v in values.items())
                 raise RuntimeError(

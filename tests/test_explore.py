@@ -196,3 +196,42 @@ def test_live_widget_redraws_and_survives_errors():
     slider.value = options[3]
     assert error.layout.display == "none" and image.layout.display == ""
     assert image.value == e.render(lam=options[3])
+
+
+# ---------------------------------------------------------------- one layout for all frames
+
+
+def test_frames_share_one_layout_that_fits_the_extremes():
+    from reglib.explore import _figure_png
+
+    def draw(fig, scale):
+        ax = fig.add_subplot()
+        ax.plot([0, 1], [0, scale])
+        ax.set_ylabel("y")
+
+    e = explore(draw, scale=LogSlider(1e-2, 1e6, steps=5, value=1.0))
+    (boxes,) = e._boxes.values()
+    # the shared box leaves room for the widest tick labels (scale=1e6) ...
+    _, wide = _figure_png(draw, {"scale": 1e6}, e.figsize, e.dpi)
+    _, narrow = _figure_png(draw, {"scale": 1.0}, e.figsize, e.dpi)
+    assert boxes[0][0] >= wide[0][0] - 1e-9 and boxes[0][0] >= narrow[0][0] - 1e-9
+    # ... and every frame is drawn in it
+    _, used = _figure_png(draw, {"scale": 1e-2}, e.figsize, e.dpi, e._boxes)
+    np.testing.assert_allclose(used[0], boxes[0])
+
+
+def test_other_axes_counts_and_own_layout_engines_are_respected():
+    from reglib.explore import _figure_png
+
+    def draw(fig, panels):
+        fig.subplots(1, 2 if panels == "two" else 1)
+
+    e = explore(draw, panels=Choice(["one", "two"]))
+    assert len(e._frames) == 2  # both counts drawn, whichever was calibrated
+
+    def own(fig, lam):
+        fig.set_layout_engine("tight")
+        fig.add_subplot().plot([0, lam])
+
+    _, boxes = _figure_png(own, {"lam": 1.0}, (6.4, 3.8), 100, {1: [(0.3, 0.3, 0.1, 0.1)]})
+    assert boxes[0] != (0.3, 0.3, 0.1, 0.1)
