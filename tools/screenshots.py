@@ -1,0 +1,75 @@
+"""PNG screenshots of every page of the built site, light and dark theme.
+
+    python tools/screenshots.py [SITE_DIR] [OUT_DIR]      (make screenshots)
+
+SITE_DIR defaults to _build/html, OUT_DIR to screenshots/.  Pages come from _toc.yml; each
+is served on 127.0.0.1 and loaded offline in headless Chromium (MathJax from node_modules,
+see tests/browser/site_support.py), then captured full page as
+``OUT_DIR/<page>-light.png`` and ``OUT_DIR/<page>-dark.png`` (``/`` in the page name
+becomes ``__``).  Prints one line per file and exits non-zero when a page is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests"))
+
+from browser import site_support as ss  # noqa: E402
+
+# pydata-sphinx-theme reads the colour mode from localStorage before the page renders.
+_THEME_INIT = "try {{ localStorage.setItem('mode', '{0}'); localStorage.setItem('theme', '{0}'); }} catch (e) {{}}"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", nargs="?", default=str(ss.site_dir()), help="built site (default _build/html)")
+    parser.add_argument("out", nargs="?", default=str(REPO / "screenshots"), help="output folder")
+    parser.add_argument("--width", type=int, default=1280)
+    parser.add_argument("--max-height", type=int, default=16000,
+                        help="clip very long pages to this many pixels")
+    args = parser.parse_args(argv)
+    site, out = Path(args.site).resolve(), Path(args.out)
+    problem = ss.missing_site_message(site)
+    if problem:
+        print(f"screenshots: {problem}", file=sys.stderr)
+        return 1
+    out.mkdir(parents=True, exist_ok=True)
+
+    from playwright.sync_api import sync_playwright
+
+    t0 = time.perf_counter()
+    count = 0
+    with ss.serve(site) as base, sync_playwright() as pw:
+        browser = ss.launch_chromium(pw)
+        for theme in ("light", "dark"):
+            context = browser.new_context(viewport={"width": args.width, "height": 900},
+                                          color_scheme=theme, device_scale_factor=1)
+            context.add_init_script(_THEME_INIT.format(theme))
+            blocked: list = []
+            ss.install_offline_routes(context, blocked)
+            page = context.new_page()
+            for book_page in ss.book_pages():
+                page.goto(base + book_page.html, wait_until="load", timeout=60_000)
+                ss.wait_for_mathjax(page)
+                page.wait_for_timeout(200)
+                height = min(page.evaluate("() => document.documentElement.scrollHeight"), args.max_height)
+                target = out / f"{book_page.docname.replace('/', '__')}-{theme}.png"
+                page.screenshot(path=str(target), clip={"x": 0, "y": 0, "width": args.width, "height": height},
+                                full_page=True)
+                count += 1
+                print(f"{target}  ({height} px)")
+            if blocked:
+                print(f"screenshots: remote requests blocked ({theme}): {sorted(set(blocked))}", file=sys.stderr)
+            context.close()
+        browser.close()
+    print(f"{count} screenshots in {out} ({time.perf_counter() - t0:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
