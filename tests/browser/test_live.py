@@ -219,13 +219,16 @@ def lab_browser(playwright_instance):
     browser.close()
 
 
-_PROMPTS_JS = """() => [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')].map(cell => ({
+# The notebook in the active (visible) tab.
+NB = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook"
+
+_PROMPTS_JS = """() => [...document.querySelectorAll('""" + NB + """ .jp-CodeCell')].map(cell => ({
   prompt: (cell.querySelector('.jp-InputArea-prompt') || {}).textContent || '',
   source: (cell.querySelector('.jp-InputArea-editor .cm-content') || {}).textContent || ''
 }))"""
 
 _ERRORS_JS = """() => [...document.querySelectorAll(
-    '.jp-Notebook .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')]
+    '""" + NB + """ .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')]
   .map(el => el.textContent)
   .filter(t => /Traceback|Error|Exception/.test(t))
   .map(t => t.slice(0, 600))"""
@@ -266,8 +269,9 @@ def test_chapter_runs_and_explorers_redraw_live(jupyterlab, lab_browser, book_pa
     lab.opened.append(str(book_page.source))
     try:
         t0 = time.perf_counter()
-        page.goto(f"{lab.base}/lab/tree/{path}?token={lab.token}", timeout=90_000)
-        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
+        # ?reset: a fresh workspace, so only this notebook is open
+        page.goto(f"{lab.base}/lab/tree/{path}?token={lab.token}&reset", timeout=90_000)
+        page.wait_for_selector(f"{NB} .jp-Cell", timeout=90_000)
         _wait_idle(lab, page, path, 120, "starting the kernel")
         lab.remember_processes()
         t_open = time.perf_counter() - t0
@@ -277,7 +281,7 @@ def test_chapter_runs_and_explorers_redraw_live(jupyterlab, lab_browser, book_pa
         page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
         t1 = time.perf_counter()
         page.wait_for_function(
-            "() => [...document.querySelectorAll('.jp-Notebook .jp-InputArea-prompt')]"
+            f"() => [...document.querySelectorAll('{NB} .jp-InputArea-prompt')]"
             ".some(p => /\\[\\*\\]|\\[\\d+\\]/.test(p.textContent))", timeout=30_000)
         _wait_idle(lab, page, path, RUN_ALL_TIMEOUT_S, "Run All")
         t_run = time.perf_counter() - t1
@@ -288,7 +292,7 @@ def test_chapter_runs_and_explorers_redraw_live(jupyterlab, lab_browser, book_pa
         not_run = [i for i, c in enumerate(cells) if c["source"].strip() and not any(ch.isdigit() for ch in c["prompt"])]
         assert not not_run, f"{path}: code cells {not_run} did not run (prompts {[cells[i]['prompt'] for i in not_run]})"
 
-        boxes = page.locator(".reglib-explorer-live")
+        boxes = page.locator(f"{NB} .reglib-explorer-live")
         n = boxes.count()
         assert n >= MIN_EXPLORERS_PER_CHAPTER, (
             f"{path}: {n} live explorer(s) after Run All; a chapter needs at least "
