@@ -12,13 +12,15 @@
    empty, every page logged "Got invalid theme mode: . Resetting to auto.".  Default it to
    "auto" (follow the reader's system setting, the theme's own default).
 
-3. Three accessibility faults of the theme's markup that axe-core rates serious/critical,
+3. Four accessibility faults of the theme's markup that axe-core rates serious/critical,
    repaired in the page when it loads (tests/browser/test_accessibility.py checks them):
    the search buttons' ``aria-label="Search"`` hides their visible text ("Search ... Ctrl+K",
    label-content-name-mismatch); the colour-mode button's icons carry titles that are not
    part of its name "Color mode" (same rule; the icons are decorative); and the bibliography
    is a ``role="list"`` whose entries have the deprecated ``role="doc-biblioentry"``
-   (aria-required-children): they become list items.
+   (aria-required-children): they become list items.  myst-nb's "Show code cell source"
+   toggles (hide-input cells) are named "Toggle hidden content", which hides their visible
+   text (label-content-name-mismatch): the visible text becomes their name.
 
 tests/browser/test_site.py fails on any JavaScript error a page raises, so 1 and 2 show there.
 """
@@ -60,6 +62,9 @@ _A11Y_JS = """
       icon.setAttribute("aria-hidden", "true");
       icon.removeAttribute("title");
       icon.querySelectorAll("title").forEach(function (t) { t.remove(); });
+    });
+    document.querySelectorAll('details > summary[aria-label="Toggle hidden content"]').forEach(function (s) {
+      s.removeAttribute("aria-label");
     });
     document.querySelectorAll('.citation-list[role="list"] > [role="doc-biblioentry"]').forEach(function (c) {
       c.setAttribute("role", "listitem");
