@@ -22,7 +22,7 @@ if [ ! -x /usr/bin/chromium ]; then
     echo "install-browser-deps: installing Debian's chromium"
     apt_install chromium fonts-dejavu-core
 fi
-/usr/bin/chromium --version
+/usr/bin/chromium --version 2>/dev/null || true
 
 if ! command -v npm >/dev/null 2>&1; then
     echo "install-browser-deps: installing nodejs and npm"
