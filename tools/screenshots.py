@@ -6,7 +6,8 @@ SITE_DIR defaults to _build/html, OUT_DIR to screenshots/.  Pages come from _toc
 is served on 127.0.0.1 and loaded offline in headless Chromium (MathJax from node_modules,
 see tests/browser/site_support.py), then captured full page as
 ``OUT_DIR/<page>-light.png`` and ``OUT_DIR/<page>-dark.png`` (``/`` in the page name
-becomes ``__``).  Prints one line per file and exits non-zero when a page is missing.
+becomes ``__``); a page taller than --segment pixels continues in ``<page>-light-2.png``,
+``-3`` and so on (Chromium captures at most about 16k pixels at once).  Prints one line per file and exits non-zero when a page is missing.
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ def main(argv=None) -> int:
     parser.add_argument("site", nargs="?", default=str(ss.site_dir()), help="built site (default _build/html)")
     parser.add_argument("out", nargs="?", default=str(REPO / "screenshots"), help="output folder")
     parser.add_argument("--width", type=int, default=1280)
-    parser.add_argument("--max-height", type=int, default=16000,
-                        help="clip very long pages to this many pixels")
+    parser.add_argument("--segment", type=int, default=15000,
+                        help="split taller pages into PNGs of this many pixels")
     args = parser.parse_args(argv)
     site, out = Path(args.site).resolve(), Path(args.out)
     problem = ss.missing_site_message(site)
@@ -57,12 +58,14 @@ def main(argv=None) -> int:
                 page.goto(base + book_page.html, wait_until="load", timeout=60_000)
                 ss.wait_for_mathjax(page)
                 page.wait_for_timeout(200)
-                height = min(page.evaluate("() => document.documentElement.scrollHeight"), args.max_height)
-                target = out / f"{book_page.docname.replace('/', '__')}-{theme}.png"
-                page.screenshot(path=str(target), clip={"x": 0, "y": 0, "width": args.width, "height": height},
-                                full_page=True)
-                count += 1
-                print(f"{target}  ({height} px)")
+                height = page.evaluate("() => document.documentElement.scrollHeight")
+                stem = f"{book_page.docname.replace('/', '__')}-{theme}"
+                for part, top in enumerate(range(0, height, args.segment), start=1):
+                    target = out / (f"{stem}.png" if part == 1 else f"{stem}-{part}.png")
+                    clip = {"x": 0, "y": top, "width": args.width, "height": min(args.segment, height - top)}
+                    page.screenshot(path=str(target), clip=clip, full_page=True)
+                    count += 1
+                    print(f"{target}  (y {top}..{top + clip['height']} of {height} px)")
             if blocked:
                 print(f"screenshots: remote requests blocked ({theme}): {sorted(set(blocked))}", file=sys.stderr)
             context.close()
