@@ -12,7 +12,10 @@
    empty, every page logged "Got invalid theme mode: . Resetting to auto.".  Default it to
    "auto" (follow the reader's system setting, the theme's own default).
 
-3. Four accessibility faults of the theme's markup that axe-core rates serious/critical,
+3. With ``nb_ipywidgets_js: {}`` no widget manager runs on the site (interactive figures
+   show their static scrubber), so the ipywidgets state myst-nb embeds in each chapter page
+   (~100 kB: one PNG per explorer) is dropped.
+4. Four accessibility faults of the theme's markup that axe-core rates serious/critical,
    repaired in the page when it loads (tests/browser/test_accessibility.py checks them):
    the search buttons' ``aria-label="Search"`` hides their visible text ("Search ... Ctrl+K",
    label-content-name-mismatch); the colour-mode button's icons carry titles that are not
@@ -22,10 +25,13 @@
    toggles (hide-input cells) are named "Toggle hidden content", which hides their visible
    text (label-content-name-mismatch): the visible text becomes their name.
 
-tests/browser/test_site.py fails on any JavaScript error a page raises, so 1 and 2 show there.
+tests/browser/test_site.py fails on any JavaScript error a page raises, so 1 and 2 show there;
+benchmarks/pages.py shows 3.
 """
 
 from __future__ import annotations
+
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
 
 def _script_key(script):
@@ -38,8 +44,14 @@ def _dedupe_scripts(app, pagename, templatename, context, doctree):
     scripts = context.get("script_files")
     if not scripts:
         return
+    # Without a widget manager on the page (nb_ipywidgets_js: {}), the saved ipywidgets
+    # state is dead weight (it holds a PNG per explorer): drop it.
+    manager = any("html-manager" in str(getattr(x, "filename", x) or "") for x in scripts)
     seen, unique = set(), []
     for script in scripts:
+        attributes = getattr(script, "attributes", {}) or {}
+        if not manager and attributes.get("type") == WIDGET_STATE:
+            continue
         key = _script_key(script)
         if key not in seen:
             seen.add(key)
