@@ -21,23 +21,11 @@ __all__ = ["validation_curve", "fit_path"]
 _PATHS = {"ridge": ridge_path, "lasso": lasso_path}
 
 
-def _as_matrix(X, name: str = "X") -> np.ndarray:
-    return _v.as_matrix(X, name)
-
-
 def _as_vector(y, n: int, name: str = "y", per: str = "row of X") -> np.ndarray:
     arr = _v.as_vector(y, name)
     if arr.shape[0] != n:
         raise ValueError(f"{name} must have one entry per {per} ({n}), got {arr.shape[0]}")
     return arr
-
-
-def _as_lams(lams) -> np.ndarray:
-    return _v.check_lams(lams, "lams")
-
-
-def _check_flag(value, name: str) -> bool:
-    return _v.check_bool(value, name)
 
 
 def _check_model(model) -> str:
@@ -83,12 +71,12 @@ def fit_path(X, y, lams, model: str = "ridge", *, standardize: bool = True, fit_
         ``predict(X_new)`` returns an array of shape (m, n_new): row ``i`` holds the
         predictions of the model fitted with ``lams[i]``.
     """
-    X = _as_matrix(X)
+    X = _v.as_matrix(X)
     y = _as_vector(y, X.shape[0])
-    lams = _as_lams(lams)
+    lams = _v.check_lams(lams)
     model = _check_model(model)
-    standardize = _check_flag(standardize, "standardize")
-    fit_intercept = _check_flag(fit_intercept, "fit_intercept")
+    standardize = _v.check_bool(standardize, "standardize")
+    fit_intercept = _v.check_bool(fit_intercept, "fit_intercept")
 
     p = X.shape[1]
     shift = X.mean(axis=0) if fit_intercept else np.zeros(p)
@@ -103,7 +91,7 @@ def fit_path(X, y, lams, model: str = "ridge", *, standardize: bool = True, fit_
     W = np.asarray(_PATHS[model](Z, y - y_shift, lams), dtype=float)  # (m, p)
 
     def predict(X_new):
-        X_new = _as_matrix(X_new, "X_new")
+        X_new = _v.as_matrix(X_new, "X_new")
         if X_new.shape[1] != p:
             raise ValueError(f"X_new must have {p} columns like the training X, got {X_new.shape[1]}")
         return W @ ((X_new - shift) / scale).T + y_shift
@@ -146,9 +134,9 @@ def validation_curve(
     train_mse, val_mse : ndarray, shape (m,)
         Mean squared errors on the training and on the validation part.
     """
-    X_train = _as_matrix(X_train, "X_train")
+    X_train = _v.as_matrix(X_train, "X_train")
     y_train = _as_vector(y_train, X_train.shape[0], "y_train", "row of X_train")
-    X_val = _as_matrix(X_val, "X_val")
+    X_val = _v.as_matrix(X_val, "X_val")
     y_val = _as_vector(y_val, X_val.shape[0], "y_val", "row of X_val")
     if X_val.shape[1] != X_train.shape[1]:
         raise ValueError(
