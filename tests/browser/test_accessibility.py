@@ -54,7 +54,8 @@ def test_no_serious_accessibility_violations(visit, book_page, theme):
         page.evaluate(_SET_THEME_JS, "light")
     counts: dict = {}
     for v in violations:
-        counts[v["impact"]] = counts.get(v["impact"], 0) + len(v["nodes"])
+        key = f"{v['impact']} {v['id']}"
+        counts[key] = counts.get(key, 0) + len(v["nodes"])
     STATS["axe"][f"{book_page.docname} [{theme}]"] = counts or {"violations": 0}
     bad = [v for v in violations if v["impact"] in FAILING_IMPACTS]
     lines = []
