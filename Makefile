@@ -21,7 +21,7 @@ help:
 	@echo "make book         build the site into $(SITE)"
 	@echo "make test         every test (library, notebooks, built site)"
 	@echo "make lab          open the course in JupyterLab"
-	@echo "make bench        run the benchmarks"
+	@echo "make bench        benchmarks: path solvers, explorer updates, page weights"
 	@echo "make screenshots  PNG of every page (light and dark) into screenshots/"
 	@echo "make clean        remove build output (keeps .venv)"
 
@@ -56,9 +56,10 @@ test-site: $(STAMP) browser
 lab: $(STAMP)
 	$(BIN)/jupyter lab chapters
 
-bench: $(STAMP)
+bench: $(STAMP) book
 	$(BIN)/python benchmarks/paths.py
 	$(BIN)/python benchmarks/explorers.py
+	$(BIN)/python benchmarks/pages.py --site $(SITE)
 
 screenshots: $(STAMP) browser book
 	$(BIN)/python tools/screenshots.py $(SITE) screenshots
