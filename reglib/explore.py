@@ -27,6 +27,7 @@ import numbers
 import statistics
 import time
 import uuid
+import weakref
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
@@ -36,13 +37,15 @@ from matplotlib.figure import Figure
 
 __all__ = ["Choice", "Explorer", "FloatSlider", "IntSlider", "LogSlider", "explore", "registry"]
 
-#: Explorers created in this process, in order (used by ``benchmarks/explorers.py``).
+#: Weak references to the explorers created in this process, in order (used by
+#: ``benchmarks/explorers.py``); weak, so re-running cells in a kernel frees old frames.
 _REGISTRY: list = []
 
 
 def registry() -> list:
-    """Return the explorers created in this process, oldest first."""
-    return list(_REGISTRY)
+    """Return the explorers created in this process that are still alive, oldest first."""
+    _REGISTRY[:] = [ref for ref in _REGISTRY if ref() is not None]
+    return [ref() for ref in _REGISTRY]
 
 
 # --------------------------------------------------------------------------- controls
@@ -352,7 +355,7 @@ class Explorer:
         self._boxes = self._calibrate_or_explain()
         self._frames = self._render_static()
         self._widget = None
-        _REGISTRY.append(self)
+        _REGISTRY.append(weakref.ref(self))
 
     # -- values, text
     @property

@@ -235,3 +235,16 @@ def test_other_axes_counts_and_own_layout_engines_are_respected():
 
     _, boxes = _figure_png(own, {"lam": 1.0}, (6.4, 3.8), 100, {1: [(0.3, 0.3, 0.1, 0.1)]})
     assert boxes[0] != (0.3, 0.3, 0.1, 0.1)
+
+
+def test_registry_does_not_keep_explorers_alive():
+    import gc
+
+    def own_draw(fig, lam):
+        line_draw(fig, lam)
+
+    e = explore(own_draw, lam=LogSlider(1, 10, steps=2))
+    assert registry()[-1] is e
+    del e
+    gc.collect()
+    assert all(x.draw is not own_draw for x in registry())
