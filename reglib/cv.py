@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import _validation as _v
-from .validation_curve import _as_vector, _check_model, validation_curve
+from .validation_curve import _as_vector, _check_path_args, validation_curve
 
 __all__ = ["kfold_indices", "cv_errors", "cv_path", "one_standard_error"]
 
@@ -97,12 +97,8 @@ def cv_errors(
     errors : ndarray, shape (k, m)
         ``errors[f, i]`` is the validation MSE on fold ``f`` at ``lams[i]``.
     """
-    X = _v.as_matrix(X)
-    y = _as_vector(y, X.shape[0])
-    lams = _v.check_lams(lams)
-    model = _check_model(model)
-    standardize = _v.check_bool(standardize, "standardize")
-    fit_intercept = _v.check_bool(fit_intercept, "fit_intercept")
+    X, y, lams, model, standardize, fit_intercept = _check_path_args(
+        X, y, lams, model, standardize, fit_intercept)
     n = X.shape[0]
     k = _check_k(k, n)
     folds = kfold_indices(n, k, rng)

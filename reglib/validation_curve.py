@@ -34,6 +34,14 @@ def _check_model(model) -> str:
     return model
 
 
+def _check_path_args(X, y, lams, model, standardize, fit_intercept) -> tuple:
+    """Validate the arguments shared by :func:`fit_path` and ``cv.cv_errors``."""
+    X = _v.as_matrix(X)
+    return (X, _as_vector(y, X.shape[0]), _v.check_lams(lams), _check_model(model),
+            _v.check_bool(standardize, "standardize"),
+            _v.check_bool(fit_intercept, "fit_intercept"))
+
+
 def fit_path(X, y, lams, model: str = "ridge", *, standardize: bool = True, fit_intercept: bool = True):
     """Fit ridge or the lasso for every ``lam``; return a predictor for new rows.
 
@@ -71,12 +79,8 @@ def fit_path(X, y, lams, model: str = "ridge", *, standardize: bool = True, fit_
         ``predict(X_new)`` returns an array of shape (m, n_new): row ``i`` holds the
         predictions of the model fitted with ``lams[i]``.
     """
-    X = _v.as_matrix(X)
-    y = _as_vector(y, X.shape[0])
-    lams = _v.check_lams(lams)
-    model = _check_model(model)
-    standardize = _v.check_bool(standardize, "standardize")
-    fit_intercept = _v.check_bool(fit_intercept, "fit_intercept")
+    X, y, lams, model, standardize, fit_intercept = _check_path_args(
+        X, y, lams, model, standardize, fit_intercept)
 
     p = X.shape[1]
     shift = X.mean(axis=0) if fit_intercept else np.zeros(p)
