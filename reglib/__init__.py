@@ -20,6 +20,8 @@ from .bayes import posterior
 from .dropout import dropout
 from .preprocessing import polynomial_features, standardize
 from . import data, preprocessing
+from .glue import glue
+from .seed import course_seed
 
 # --- interactive figures (live ipywidgets control + static scrubber)
 from .explore import Choice, FloatSlider, IntSlider, LogSlider, explore
