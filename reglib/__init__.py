@@ -44,6 +44,7 @@ from .cv import cv_errors, cv_path, kfold_indices, one_standard_error
 
 # --- chapter: Bayesian reading
 from .laplace import laplace_lam, laplace_map, laplace_neg_log_posterior, laplace_posterior_mean_1d
+from .evidence import log_evidence, max_evidence
 from .predictive import generalized_ridge, posterior_predictive, predictive_interval
 from .sampling import chain_mean, metropolis
 

@@ -6,16 +6,32 @@ import pytest
 from reglib.exercises import bayes
 
 
-def test_ridge_lam():
-    assert bayes.check_ridge_lam(lambda noise_var, prior_var: noise_var / prior_var)
-    assert not bayes.check_ridge_lam(lambda noise_var, prior_var: prior_var / noise_var)
-    assert not bayes.check_ridge_lam(lambda noise_var, prior_var: 2 * noise_var / prior_var)
+def _right_evidence(x, y, noise_var, prior_var):
+    # matrix determinant lemma and Sherman-Morrison, no n x n matrix
+    n, xx, xy = len(x), x @ x, x @ y
+    logdet = n * np.log(noise_var) + np.log1p(prior_var * xx / noise_var)
+    quad = (y @ y - prior_var * xy**2 / (noise_var + prior_var * xx)) / noise_var
+    return -0.5 * (n * np.log(2 * np.pi) + logdet + quad)
 
 
-def test_lasso_lam():
-    assert bayes.check_lasso_lam(lambda noise_var, scale: 2 * noise_var / scale)
-    assert not bayes.check_lasso_lam(lambda noise_var, scale: noise_var / scale)
-    assert not bayes.check_lasso_lam(lambda noise_var, scale: noise_var / scale**2)
+def test_log_evidence_1w():
+    assert bayes.check_log_evidence_1w(_right_evidence)
+
+
+@pytest.mark.parametrize("wrong", [
+    # forgets the normalizing constant n log(2 pi)
+    lambda x, y, noise_var, prior_var: _right_evidence(x, y, noise_var, prior_var)
+    + 0.5 * len(x) * np.log(2 * np.pi),
+    # the likelihood at the least-squares weight instead of the average over the prior
+    lambda x, y, noise_var, prior_var: -0.5 * (len(x) * np.log(2 * np.pi * noise_var)
+                                               + np.sum((y - (x @ y) / (x @ x) * x) ** 2)
+                                               / noise_var),
+    # sigma^2 + tau^2 x_i^2 on the diagonal only (ignores that all points share one w)
+    lambda x, y, noise_var, prior_var: -0.5 * np.sum(
+        np.log(2 * np.pi * (noise_var + prior_var * x**2)) + y**2 / (noise_var + prior_var * x**2)),
+], ids=["no-2pi", "plug-in-least-squares", "diagonal-only"])
+def test_log_evidence_1w_rejects(wrong):
+    assert not bayes.check_log_evidence_1w(wrong)
 
 
 def test_generalized_ridge():
@@ -62,10 +78,10 @@ def test_n_for_posterior_sd():
 
 
 def test_checker_survives_a_raising_answer():
-    def broken(noise_var, prior_var):
+    def broken(x, y, noise_var, prior_var):
         raise RuntimeError("oops")
 
-    result = bayes.check_ridge_lam(broken)
+    result = bayes.check_log_evidence_1w(broken)
     assert not result
     assert "RuntimeError" in str(result)
 

@@ -5,51 +5,47 @@ computed by :mod:`reglib`; it returns a :class:`~reglib.exercises.CheckResult` (
 verdict, truthy when right)::
 
     from reglib.exercises import bayes
-    bayes.check_ridge_lam(my_ridge_lam)
+    bayes.check_log_evidence_1w(my_log_evidence)
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from ..laplace import laplace_lam
+from ..evidence import log_evidence
 from ..predictive import generalized_ridge, posterior_predictive
 from ._check import CheckResult, check_function, check_value
 
 __all__ = [
-    "check_ridge_lam",
-    "check_lasso_lam",
+    "check_log_evidence_1w",
     "check_generalized_ridge",
     "check_predictive_variance",
     "check_n_for_posterior_sd",
     "n_for_posterior_sd",
 ]
 
-_PRIOR_CASES = [(1.0, 1.0), (0.25, 4.0), (2.0, 0.5), (0.01, 3.0)]
+def _evidence_cases():
+    rng = np.random.default_rng(20261129)
+    cases = []
+    for n, s2, t2 in [(5, 0.25, 1.0), (12, 1.0, 4.0), (1, 2.0, 0.5), (30, 0.04, 0.01)]:
+        x = rng.standard_normal(n)
+        y = 0.8 * x + np.sqrt(s2) * rng.standard_normal(n)
+        cases.append({"x": x, "y": y, "noise_var": s2, "prior_var": t2})
+    return cases
 
 
-def check_ridge_lam(fn) -> CheckResult:
-    """Check ``fn(noise_var, prior_var)``: the ridge ``lam`` of a Gaussian prior.
+def check_log_evidence_1w(fn) -> CheckResult:
+    """Check ``fn(x, y, noise_var, prior_var)``: the log evidence of one weight.
 
-    Reference: ``lam = noise_var / prior_var`` (prior ``N(0, prior_var I)``, noise
-    ``N(0, noise_var)``, ridge objective ``||y - X w||^2 + lam ||w||^2``).
+    Model ``y_i = w x_i + e_i``, ``w ~ N(0, prior_var)``, ``e_i ~ N(0, noise_var)``;
+    reference: :func:`reglib.evidence.log_evidence` with ``X = x[:, None]``, i.e.
+    ``log N(y; 0, noise_var I + prior_var x x^T)``.
     """
-    cases = [{"noise_var": s2, "prior_var": t2} for s2, t2 in _PRIOR_CASES]
-    return check_function(
-        fn,
-        lambda noise_var, prior_var: noise_var / prior_var,
-        cases,
-        name="ridge lam from a Gaussian prior",
-    )
 
+    def reference(x, y, noise_var, prior_var):
+        return log_evidence(np.asarray(x, dtype=float)[:, None], y, noise_var, prior_var)
 
-def check_lasso_lam(fn) -> CheckResult:
-    """Check ``fn(noise_var, scale)``: the lasso ``lam`` of a Laplace prior with scale ``b``.
-
-    Reference: :func:`reglib.laplace.laplace_lam`, ``lam = 2 * noise_var / scale``.
-    """
-    cases = [{"noise_var": s2, "scale": b} for s2, b in _PRIOR_CASES]
-    return check_function(fn, laplace_lam, cases, name="lasso lam from a Laplace prior")
+    return check_function(fn, reference, _evidence_cases(), name="log evidence of one weight")
 
 
 def _regression_cases():
