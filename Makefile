@@ -42,13 +42,13 @@ browser:
 	@sh tools/install-browser-deps.sh
 
 test: $(STAMP) browser book
-	$(BIN)/python -m pytest tests chapters --nbval-lax -p no:cacheprovider
+	$(BIN)/python -m pytest tests chapters appendix --nbval-lax -p no:cacheprovider
 
 test-lib: $(STAMP)
 	$(BIN)/python -m pytest tests -m "not site and not live"
 
 test-notebooks: $(STAMP)
-	$(BIN)/python -m pytest chapters --nbval-lax
+	$(BIN)/python -m pytest chapters appendix --nbval-lax
 
 test-site: $(STAMP) browser
 	$(BIN)/python -m pytest tests -m "site or live"

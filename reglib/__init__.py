@@ -53,6 +53,6 @@ from .mlp import MLP, init_mlp, mlp_backward, mlp_forward, softmax, softmax_cros
 from .dropout_regression import (dropout_penalty, dropout_ridge, dropout_sgd,
                                  expected_dropout_loss, sample_dropout_losses)
 
-from . import exercises
+from . import exercises, translation
 
 __version__ = "0.1.0"

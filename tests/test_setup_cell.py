@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[1]
 spec = importlib.util.spec_from_file_location("setup_cell", ROOT / "tools" / "setup_cell.py")
 setup_cell = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(setup_cell)
-NOTEBOOKS = sorted((ROOT / "chapters").glob("*.ipynb"))
+NOTEBOOKS = setup_cell.chapters()
 
 
 def test_reads_the_repository_url_of_the_config():

@@ -46,7 +46,8 @@ def setup_source(url):
 
 
 def chapters():
-    return sorted((ROOT / "chapters").glob("*.ipynb"))
+    """Every notebook of the book: the chapters and the appendix pages."""
+    return sorted((ROOT / "chapters").glob("*.ipynb")) + sorted((ROOT / "appendix").glob("*.ipynb"))
 
 
 def first_code_cell(nb):
