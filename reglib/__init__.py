@@ -34,6 +34,8 @@ from .polynomial import legendre_features
 # --- chapter: ridge
 from .shrinkage import effective_df, lam_for_df, shrinkage_factors, singular_values
 from .stability import resample_coefs, ridge_coef_moments
+from .pcr import pcr
+from .dual import ridge_dual
 
 # --- chapter: lasso
 from .geometry import constrained_minimizer, loss_grid, norm_ball, two_feature_problem

@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from reglib.exercises.ridge import check_closed_form, check_lam_for_df, check_shrinkage
+from reglib.exercises.ridge import (check_best_lam, check_closed_form, check_growing_coefficient,
+                                    check_lam_for_df, check_shrinkage)
 from reglib.shrinkage import effective_df
 
 
@@ -68,3 +69,61 @@ def test_lam_for_df_checker_bad_arguments():
         check_lam_for_df(1.0, np.ones(3), 1.0)
     with pytest.raises(TypeError):
         check_closed_form("not a function")
+
+
+def _correlated_pair(rho, w, n=100, seed=0):
+    rng = np.random.default_rng(seed)
+    z = rng.standard_normal((n, 2))
+    X = np.column_stack([z[:, 0], rho * z[:, 0] + np.sqrt(1 - rho**2) * z[:, 1]])
+    return X, X @ np.asarray(w) + 0.1 * rng.standard_normal(n)
+
+
+def test_growing_coefficient_accepts_a_counterexample():
+    X, y = _correlated_pair(0.95, [2.0, 0.2])
+    assert check_growing_coefficient(X, y, 20.0)
+
+
+def test_growing_coefficient_rejects_non_examples():
+    # orthonormal design: ridge = OLS / (1 + lam), every coefficient shrinks
+    Q = np.linalg.qr(np.random.default_rng(1).standard_normal((30, 3)))[0]
+    y = Q @ np.array([1.0, -2.0, 0.3])
+    for lam in [0.1, 1.0, 100.0]:
+        assert not check_growing_coefficient(Q, y, lam)
+    X, y = _correlated_pair(0.95, [2.0, 0.2])
+    assert not check_growing_coefficient(X, y, 0.0)          # lam must be positive
+    assert not check_growing_coefficient(X[:, :1], y, 1.0)   # one feature cannot do it
+    assert not check_growing_coefficient(np.column_stack([X[:, 0], X[:, 0]]), y, 1.0)  # rank deficient
+    assert not check_growing_coefficient(X, y[:-1], 1.0)
+    assert not check_growing_coefficient("X", y, 1.0)
+    # equal least-squares coefficients on correlated features: both shrink
+    X, y = _correlated_pair(0.95, [1.0, 1.0])
+    X = X - X.mean(0)
+    y = X @ np.array([1.0, 1.0])
+    assert not check_growing_coefficient(X, y, 5.0)
+
+
+def _exact_errors(X, w, sd, lams):
+    out = []
+    for lam in lams:
+        A = X.T @ X + lam * np.eye(X.shape[1])
+        mean = np.linalg.solve(A, X.T @ X @ w)
+        S = np.linalg.solve(A, X.T)
+        out.append(sd**2 + np.sum((mean - w) ** 2) + sd**2 * np.trace(S @ S.T))
+    return np.array(out)
+
+
+def test_best_lam_checker():
+    rng = np.random.default_rng(4)
+    X, w = rng.standard_normal((30, 25)), rng.standard_normal(25)
+    lams = np.r_[0.0, np.geomspace(1e-2, 1e3, 31)]
+    for sd in [1.0, 2.0]:
+        best = lams[np.argmin(_exact_errors(X, w, sd, lams))]
+        assert check_best_lam(best, X, w, sd, lams)
+        assert not check_best_lam(best * 1.3, X, w, sd, lams)
+    # the answer for sd = 1 is wrong for sd = 2 (the fake that ignores the noise)
+    best1 = lams[np.argmin(_exact_errors(X, w, 1.0, lams))]
+    result = check_best_lam(best1, X, w, 2.0, lams)
+    assert not result and any("held-out" in m for m in result.messages)
+    assert not check_best_lam(0.0, X, w, 2.0, lams)
+    with pytest.raises(ValueError, match="noise_sd"):
+        check_best_lam(1.0, X, w, 0.0, lams)

@@ -7,19 +7,24 @@ notebook and is truthy when the answer matches the reference.
 * :func:`check_shrinkage` -- your ``my_factors(X, lam)`` against
   :func:`reglib.shrinkage.shrinkage_factors`;
 * :func:`check_lam_for_df` -- a penalty ``lam`` that should give ``df`` effective degrees
-  of freedom on the design ``X``.
+  of freedom on the design ``X``;
+* :func:`check_growing_coefficient` -- a counterexample ``(X, y, lam)`` in which a ridge
+  coefficient is larger in size than its least-squares value;
+* :func:`check_best_lam` -- the ``lam`` on a grid with the smallest expected held-out error.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from .._validation import as_matrix, check_positive
+from .._validation import as_matrix, as_vector, check_coef, check_lams, check_positive
 from ..ridge import ridge
 from ..shrinkage import effective_df, lam_for_df, shrinkage_factors
+from ..stability import ridge_coef_moments
 from ._check import CheckResult, check_function, check_value
 
-__all__ = ["check_closed_form", "check_shrinkage", "check_lam_for_df"]
+__all__ = ["check_closed_form", "check_shrinkage", "check_lam_for_df", "check_growing_coefficient",
+           "check_best_lam"]
 
 
 def _cases(with_y: bool) -> list:
@@ -110,4 +115,87 @@ def check_lam_for_df(lam, X, df) -> CheckResult:
         extra = f"your lam gives {float(got):.4g} degrees of freedom, not {df:g}"
     except (TypeError, ValueError) as exc:
         extra = f"lam is not a valid penalty: {exc}"
+    return CheckResult(name, False, list(result.messages) + [extra])
+
+
+def check_growing_coefficient(X, y, lam) -> CheckResult:
+    """Check a counterexample: some ridge coefficient is larger in size than least squares'.
+
+    Passes when ``X`` has full column rank (so least squares is unique), ``lam > 0``, and
+    for some feature ``j`` the minimizer of ``||y - X w||^2 + lam * ||w||^2`` has
+    ``|w_j| > (1 + 1e-6) * |w_ols_j| + 1e-12``.
+
+    Parameters
+    ----------
+    X : array_like, shape (n, p)
+        The design, ``p >= 2`` and rank ``p``.
+    y : array_like, shape (n,)
+        The targets.
+    lam : float
+        The penalty, ``> 0``.
+
+    Returns
+    -------
+    CheckResult
+        When the answer fails, the messages say why (invalid input, or the sizes found).
+    """
+    name = "a ridge coefficient larger in size than its least-squares value"
+    try:
+        X = as_matrix(X, "X")
+        y = as_vector(y, "y")
+        lam = check_positive("lam", lam)
+        if len(y) != X.shape[0]:
+            raise ValueError(f"X has {X.shape[0]} rows but y has {len(y)} entries")
+    except (TypeError, ValueError) as exc:
+        return CheckResult(name, False, [f"not a valid problem: {exc}"])
+    if X.shape[1] < 2:
+        return CheckResult(name, False, ["use at least two features: with one, ridge = least squares / (1 + lam / ||x||^2)"])
+    if np.linalg.matrix_rank(X) < X.shape[1]:
+        return CheckResult(name, False, ["X must have full column rank, so that least squares is unique"])
+    w_ols = np.linalg.lstsq(X, y, rcond=None)[0]
+    w_lam = ridge(X, y, lam)
+    grows = np.abs(w_lam) > (1 + 1e-6) * np.abs(w_ols) + 1e-12
+    if np.any(grows):
+        return CheckResult(name, True)
+    shown = ", ".join(f"|{a:.4g}| vs |{b:.4g}|" for a, b in zip(w_lam, w_ols))
+    return CheckResult(name, False, [f"every ridge coefficient is smaller in size (ridge vs least squares: {shown})"])
+
+
+def check_best_lam(lam, X, w, noise_sd, lams) -> CheckResult:
+    """Check the ``lam`` of the grid ``lams`` with the smallest expected held-out error.
+
+    For a fixed design ``X``, true weights ``w``, noise ``N(0, noise_sd^2)`` and new points
+    ``x0 ~ N(0, I)``, the expected squared prediction error of the ridge minimizer of
+    ``||y - X v||^2 + lam * ||v||^2`` is ``noise_sd^2 + ||E[w_hat] - w||^2 + tr Cov[w_hat]``
+    (:func:`reglib.ridge_coef_moments`). The answer must be the grid value minimizing it.
+
+    Parameters
+    ----------
+    lam : float
+        The learner's answer, one of ``lams``.
+    X : array_like, shape (n, p)
+    w : array_like, shape (p,)
+    noise_sd : float
+        Noise standard deviation, ``> 0``.
+    lams : array_like, shape (k,)
+        The grid of penalties, each ``>= 0``.
+
+    Returns
+    -------
+    CheckResult
+    """
+    X = as_matrix(X, "X")
+    w = check_coef(w, X.shape[1], "w")
+    noise_sd = check_positive("noise_sd", noise_sd)
+    lams = check_lams(lams, "lams")
+    errors = []
+    for lam_k in lams:
+        mean, cov = ridge_coef_moments(X, w, noise_sd**2, lam_k)
+        errors.append(noise_sd**2 + np.sum((mean - w) ** 2) + np.trace(cov))
+    best = float(lams[int(np.argmin(errors))])
+    name = f"lam with the smallest expected held-out error at noise sd {noise_sd:g}"
+    result = check_value(lam, best, name=name, rtol=1e-9, atol=0.0)
+    if result.passed:
+        return result
+    extra = f"the best lam on the grid has expected held-out error {min(errors):.4g}"
     return CheckResult(name, False, list(result.messages) + [extra])
