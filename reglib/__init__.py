@@ -50,6 +50,7 @@ from .sampling import chain_mean, metropolis
 # --- chapter: dropout
 from .mlp import init_mlp, mlp_backward, mlp_forward
 from .softmax import softmax, softmax_cross_entropy
+from .mlp_sgd import minibatches, split_rng
 from .mlp_train import MLP, train_mlp
 from .mlp_regression import MLPRegressor, train_mlp_regressor
 from .dropout_regression import (dropout_penalty, dropout_ridge, dropout_sgd,
