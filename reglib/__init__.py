@@ -51,7 +51,11 @@ from .predictive import generalized_ridge, posterior_predictive, predictive_inte
 from .sampling import chain_mean, metropolis
 
 # --- chapter: dropout
-from .mlp import MLP, init_mlp, mlp_backward, mlp_forward, softmax, softmax_cross_entropy, train_mlp
+from .mlp import init_mlp, mlp_backward, mlp_forward
+from .softmax import softmax, softmax_cross_entropy
+from .mlp_sgd import minibatches, split_rng
+from .mlp_train import MLP, train_mlp
+from .mlp_regression import MLPRegressor, train_mlp_regressor
 from .dropout_regression import (dropout_penalty, dropout_ridge, dropout_sgd,
                                  expected_dropout_loss, sample_dropout_losses)
 

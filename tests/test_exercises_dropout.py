@@ -77,3 +77,64 @@ def test_not_callable():
         check_inverted_dropout(3)
     with pytest.raises(TypeError, match="fn"):
         check_dropout_ridge("w")
+
+
+def test_inverted_dropout_rejects_fakes_that_ignore_rng():
+    def first_fraction(a, p, rng, training=True):  # always zeroes the first p-fraction
+        if not training or p == 0:
+            return a
+        flat = a.ravel() / (1 - p)
+        flat[: int(round(p * flat.size))] = 0.0
+        return flat.reshape(a.shape)
+
+    def own_generator(a, p, rng, training=True):  # ignores rng, uses a fixed one
+        if not training or p == 0:
+            return a
+        return a * (np.random.default_rng(0).random(a.shape) >= p) / (1 - p)
+
+    def global_state(a, p, rng, training=True):  # ignores rng, uses numpy's global state
+        if not training or p == 0:
+            return a
+        return a * (np.random.random(a.shape) >= p) / (1 - p)
+
+    def same_mask_every_row(a, p, rng, training=True):  # one mask for the whole column
+        if not training or p == 0:
+            return a
+        return a * (rng.random(a.shape[1]) >= p) / (1 - p)
+
+    for fake, hint in [(first_fraction, "differ"), (own_generator, "differ"),
+                       (global_state, "same rng seed"), (same_mask_every_row, "rows or columns")]:
+        result = check_inverted_dropout(fake)
+        assert not result, fake.__name__
+        assert any(hint in m for m in result.messages), (fake.__name__, result.messages)
+
+
+def test_output_variance():
+    from reglib.exercises.dropout import check_output_variance
+    assert check_output_variance(lambda h, w, p: p / (1 - p) * np.sum(h**2 * w**2))
+    # Monte Carlo agrees with the reference
+    rng = np.random.default_rng(0)
+    h, w, p = rng.uniform(0, 2, 5), rng.normal(size=5), 0.3
+    outs = ((rng.random((200_000, 5)) >= p) * h / (1 - p)) @ w
+    assert np.isclose(outs.var(), p / (1 - p) * np.sum(h**2 * w**2), rtol=0.02)
+    assert not check_output_variance(lambda h, w, p: p / (1 - p) * np.sum(h * w) ** 2)
+    assert not check_output_variance(lambda h, w, p: p * (1 - p) * np.sum(h**2 * w**2))
+
+
+def test_dropout_limit():
+    from reglib.exercises.dropout import check_dropout_limit
+
+    def right(C, w_true, p):
+        return np.linalg.solve(C + p / (1 - p) * np.diag(np.diag(C)), C @ w_true)
+
+    assert check_dropout_limit(right)
+    # the limit is what dropout_ridge approaches on a large sample
+    rng = np.random.default_rng(1)
+    A = np.array([[1.0, 1.5], [0.0, 3.0]])
+    X = rng.normal(size=(200_000, 2)) @ A
+    y = X @ np.array([2.0, 0.6]) + rng.normal(size=200_000)
+    assert np.allclose(reglib.dropout_ridge(X, y, 0.5), right(A.T @ A, np.array([2.0, 0.6]), 0.5),
+                       atol=0.02)
+    assert not check_dropout_limit(lambda C, w_true, p: w_true)  # "the bias vanishes as n grows"
+    assert not check_dropout_limit(
+        lambda C, w_true, p: np.linalg.solve(C + p / (1 - p) * np.eye(len(w_true)), C @ w_true))

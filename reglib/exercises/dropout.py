@@ -10,7 +10,11 @@ notebook and is truthy when the answer matches the reference.
 * :func:`check_dropout_ridge` -- your ``my_dropout_ridge(X, y, p)``, the minimizer of the
   expected dropout loss of a linear regression;
 * :func:`check_equivalent_lam` -- your ``equivalent_lam(n, p)``: the ordinary ridge ``lam``
-  that dropout matches when every column has ``||x_j||^2 = n``.
+  that dropout matches when every column has ``||x_j||^2 = n``;
+* :func:`check_output_variance` -- your ``output_variance(h, w, p)``, the variance over masks
+  of a linear output unit fed by dropped-out activations ``h``;
+* :func:`check_dropout_limit` -- your ``dropout_limit(C, w_true, p)``, where the
+  dropout-ridge minimizer goes as the sample grows.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ __all__ = [
     "check_unit_variance",
     "check_dropout_ridge",
     "check_equivalent_lam",
+    "check_output_variance",
+    "check_dropout_limit",
 ]
 
 
@@ -53,13 +59,47 @@ def _inverted_dropout_problems(a, out, p, n):
     return msgs
 
 
+def _kept(fn, a, p, seed):
+    out = np.asarray(fn(a.copy(), p, np.random.default_rng(seed), training=True), dtype=float)
+    return ~np.isclose(out, 0.0, atol=1e-12)
+
+
+def _randomness_problems(fn, a, p=0.5):
+    """Messages if ``fn``'s masks ignore ``rng`` or are not independent across units."""
+    try:
+        k1, k1_again, k2 = _kept(fn, a, p, 11), _kept(fn, a, p, 11), _kept(fn, a, p, 12)
+    except Exception as exc:  # the learner's code may raise anything
+        return [f"p={p}: calling it with a fresh rng raised {type(exc).__name__}: {exc}"]
+    if k1.shape != a.shape or k2.shape != a.shape:
+        return []  # already reported as a shape problem
+    msgs = []
+    if not np.array_equal(k1, k1_again):
+        msgs.append("the same rng seed gave different masks: draw the mask from the rng argument")
+    n = a.size
+    differ = float(np.mean(k1 != k2))  # independent masks differ with probability 2p(1-p)
+    expected = 2 * p * (1 - p)
+    if abs(differ - expected) > 5 * np.sqrt(expected * (1 - expected) / n):
+        msgs.append(f"p={p}: masks from two different rng seeds differ in {differ:.3f} of the "
+                    f"units, expected about {expected:.2f}: the mask must be random, drawn "
+                    "from rng independently for every unit")
+    rows, cols = 1 - k1.mean(axis=1), 1 - k1.mean(axis=0)  # drop rate of every row / column
+    if (np.max(np.abs(rows - p)) > 6 * np.sqrt(p * (1 - p) / a.shape[1])
+            or np.max(np.abs(cols - p)) > 6 * np.sqrt(p * (1 - p) / a.shape[0])):
+        msgs.append(f"p={p}: some rows or columns are dropped far more often than p: every "
+                    "unit must be dropped with the same probability p")
+    return msgs
+
+
 def check_inverted_dropout(fn) -> CheckResult:
     """Check ``fn(a, p, rng, training=True)`` implements inverted dropout of activations.
 
     On an array ``a`` of 20 000 distinct positive values, for ``p`` in 0.2, 0.5 and 0.7,
     each output must be either 0 or ``a / (1 - p)``, the fraction of zeros must be within
     five binomial standard deviations of ``p``; with ``training=False`` and with ``p = 0``
-    the output must equal ``a``.
+    the output must equal ``a``.  The masks must come from ``rng``: equal seeds give equal
+    masks, two seeds give masks that differ in about ``2 p (1 - p)`` of the units (as
+    independent masks do), and every row and column is dropped at rate about ``p`` (so
+    a fake that always zeroes the same units, or the first ``p``-fraction, fails).
 
     Parameters
     ----------
@@ -82,6 +122,7 @@ def check_inverted_dropout(fn) -> CheckResult:
             messages.append(f"p={p}, training=True raised {type(exc).__name__}: {exc}")
             continue
         messages += _inverted_dropout_problems(a, out, p, n)
+    messages += _randomness_problems(fn, a)
     for p, training in ((0.5, False), (0.0, True)):
         try:
             out = fn(a.copy(), p, np.random.default_rng(7), training=training)
@@ -171,3 +212,58 @@ def check_equivalent_lam(fn) -> CheckResult:
     cases = [{"n": 100, "p": 0.5}, {"n": 442, "p": 0.1}, {"n": 20, "p": 0.75}, {"n": 7, "p": 0.0}]
     return check_function(fn, _equivalent_lam, cases, name="ridge lam equivalent to dropout",
                           rtol=1e-9, atol=1e-12)
+
+
+def _output_variance(h, w, p):
+    h, w = np.asarray(h, dtype=float), np.asarray(w, dtype=float)
+    return p / (1.0 - p) * np.sum(h**2 * w**2, axis=-1)
+
+
+def check_output_variance(fn) -> CheckResult:
+    """Check ``fn(h, w, p)`` is the variance over masks of ``sum_j w_j m_j h_j / (1 - p)``.
+
+    With independent ``m_j ~ Bernoulli(1 - p)`` the variance is
+    ``p / (1 - p) * sum_j h_j^2 w_j^2``: the MC-dropout spread of a linear output unit.
+
+    Parameters
+    ----------
+    fn : callable
+        ``fn(h, w, p) -> float`` for 1-D arrays ``h`` (activations) and ``w`` (weights).
+
+    Returns
+    -------
+    CheckResult
+    """
+    rng = np.random.default_rng(20261129)
+    cases = [{"h": rng.uniform(0, 2, size=k), "w": rng.normal(size=k), "p": p}
+             for k, p in [(3, 0.5), (10, 0.1), (6, 0.8), (4, 0.0)]]
+    return check_function(fn, _output_variance, cases, name="variance of a dropped-out output",
+                          rtol=1e-9, atol=1e-12)
+
+
+def _dropout_limit(C, w_true, p):
+    C = np.asarray(C, dtype=float)
+    return np.linalg.solve(C + p / (1.0 - p) * np.diag(np.diag(C)), C @ np.asarray(w_true, float))
+
+
+def check_dropout_limit(fn) -> CheckResult:
+    """Check ``fn(C, w_true, p)``: the dropout-ridge minimizer as ``n -> infinity``.
+
+    Rows ``x_i`` with second-moment matrix ``C = E[x x^T]`` and ``y = x^T w_true + noise``
+    give ``X^T X / n -> C`` and ``X^T y / n -> C w_true``, so the minimizer tends to
+    ``(C + p/(1-p) diag(C))^{-1} C w_true``: not ``w_true`` unless ``p = 0``.
+
+    Parameters
+    ----------
+    fn : callable
+        ``fn(C, w_true, p) -> w`` of shape ``(d,)``.
+
+    Returns
+    -------
+    CheckResult
+    """
+    cases = [{"C": np.array([[1.0, 1.5], [1.5, 11.25]]), "w_true": np.array([2.0, 0.6]), "p": 0.5},
+             {"C": np.diag([1.0, 4.0, 9.0]), "w_true": np.array([1.0, -1.0, 0.5]), "p": 0.2},
+             {"C": np.array([[2.0, 0.3], [0.3, 1.0]]), "w_true": np.array([0.5, 1.0]), "p": 0.0}]
+    return check_function(fn, _dropout_limit, cases, name="large-sample dropout minimizer",
+                          rtol=1e-7, atol=1e-10)
