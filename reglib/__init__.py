@@ -36,7 +36,9 @@ from .shrinkage import effective_df, lam_for_df, shrinkage_factors, singular_val
 from .stability import resample_coefs, ridge_coef_moments
 
 # --- chapter: lasso
-from .geometry import constrained_minimizer, loss_grid, norm_ball, two_feature_problem
+from .geometry import (constrained_minimizer, corner_cones, ends_at_corner, loss_grid, norm_ball,
+                       two_feature_problem)
+from .coordinate_descent import coordinate_descent
 from .support import support_recovery, zero_frequency
 
 # --- chapter: choosing lam
