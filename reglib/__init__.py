@@ -38,7 +38,9 @@ from .pcr import pcr
 from .dual import ridge_dual
 
 # --- chapter: lasso
-from .geometry import constrained_minimizer, loss_grid, norm_ball, two_feature_problem
+from .geometry import (constrained_minimizer, corner_cones, ends_at_corner, loss_grid, norm_ball,
+                       two_feature_problem)
+from .coordinate_descent import coordinate_descent
 from .support import support_recovery, zero_frequency
 
 # --- chapter: choosing lam

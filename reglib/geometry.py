@@ -24,6 +24,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._validation import (
+    as_array,
     as_matrix,
     as_vector,
     check_choice,
@@ -32,7 +33,14 @@ from ._validation import (
     check_same_length,
 )
 
-__all__ = ["two_feature_problem", "loss_grid", "norm_ball", "constrained_minimizer"]
+__all__ = [
+    "two_feature_problem",
+    "loss_grid",
+    "norm_ball",
+    "constrained_minimizer",
+    "corner_cones",
+    "ends_at_corner",
+]
 
 _NORMS = ("l1", "l2")
 
@@ -56,15 +64,18 @@ def _as_two_feature_problem(X, y) -> tuple[np.ndarray, np.ndarray]:
     return X, y
 
 
-def two_feature_problem(w_ols, rho) -> tuple[np.ndarray, np.ndarray]:
-    """A least-squares problem with two unit-norm features of correlation ``rho``.
+def two_feature_problem(w_ols, rho, norms=(1.0, 1.0)) -> tuple[np.ndarray, np.ndarray]:
+    """A least-squares problem with two features of correlation ``rho`` and given norms.
 
-    Returns ``X`` (2 x 2) and ``y`` (2,) such that ``X^T X = [[1, rho], [rho, 1]]`` and the
-    least-squares solution is exactly ``w_ols``, so the loss is the quadratic
+    Returns ``X`` (2 x 2) and ``y`` (2,) such that ``X^T X = G`` with
+    ``G = [[a^2, rho a b], [rho a b, b^2]]`` for ``norms = (a, b)``, and the least-squares
+    solution is exactly ``w_ols``, so the loss is the quadratic
 
-        ``||y - X w||^2 = (w - w_ols)^T [[1, rho], [rho, 1]] (w - w_ols)``
+        ``||y - X w||^2 = (w - w_ols)^T G (w - w_ols)``
 
-    whose contours are ellipses centred at ``w_ols``, tilted by the correlation.
+    whose contours are ellipses centred at ``w_ols``.  With equal norms their axes are the
+    directions ``(1, 1)`` and ``(1, -1)`` whatever ``rho``; with unequal norms the
+    correlation turns them.
 
     Parameters
     ----------
@@ -72,28 +83,34 @@ def two_feature_problem(w_ols, rho) -> tuple[np.ndarray, np.ndarray]:
         The least-squares point (centre of the loss contours).
     rho : float
         Correlation of the two features, ``-1 < rho < 1``.
+    norms : array_like, shape (2,)
+        Euclidean norms ``||x_1||, ||x_2||`` of the two features, both ``> 0``.
 
     Returns
     -------
     X : numpy.ndarray, shape (2, 2)
-        Upper Cholesky factor of the Gram matrix.
+        Upper Cholesky factor of ``G``.
     y : numpy.ndarray, shape (2,)
         ``X @ w_ols``.
 
     Raises
     ------
     TypeError
-        If ``rho`` is not a real number or ``w_ols`` is not numeric.
+        If ``rho`` is not a real number or ``w_ols`` or ``norms`` is not numeric.
     ValueError
-        If ``w_ols`` does not have 2 finite entries or ``|rho| >= 1``.
+        If ``w_ols`` or ``norms`` does not have 2 finite entries, a norm is not positive,
+        or ``|rho| >= 1``.
     """
     w_ols = as_vector(w_ols, "w_ols")
     if w_ols.shape != (2,):
         raise ValueError(f"w_ols must have exactly 2 entries, got shape {w_ols.shape}")
+    norms = as_vector(norms, "norms")
+    if norms.shape != (2,) or np.any(norms <= 0):
+        raise ValueError(f"norms must be 2 positive numbers, got {norms.tolist()}")
     rho = _real(rho, "rho")
     if not -1.0 < rho < 1.0:
         raise ValueError(f"rho must be a correlation strictly between -1 and 1, got {rho!r}")
-    gram = np.array([[1.0, rho], [rho, 1.0]])
+    gram = np.outer(norms, norms) * np.array([[1.0, rho], [rho, 1.0]])
     X = np.linalg.cholesky(gram).T  # upper factor R with R^T R = gram
     return X, X @ w_ols
 
@@ -225,6 +242,77 @@ def constrained_minimizer(X, y, t, norm: str = "l1") -> tuple[np.ndarray, float]
     if np.linalg.norm(w_ols) <= t:
         return w_ols, 0.0
     return _l2_boundary_minimizer(X, y, t)
+
+
+def corner_cones(X, t) -> np.ndarray:
+    """The least-squares points whose L1-constrained solution is a corner of the diamond.
+
+    For ``minimize ||y - X w||^2 subject to ||w||_1 <= t`` with ``G = X^T X``, the loss is
+    ``(w - b)^T G (w - b) + const`` around the least-squares point ``b``.  The solution is
+    the corner ``v = s t e_k`` (sign ``s``, axis ``k``) exactly when the KKT conditions hold
+    there: ``u = G (b - v)`` has ``s u_k >= |u_other|`` (then ``lam = 2 s u_k``).  So the
+    points ``b`` that end at ``v`` form the cone ``v + G^{-1} {u : s u_k >= |u_other|}``,
+    spanned from its apex ``v`` by ``G^{-1}`` applied to the two edge directions of that
+    set of ``u``.
+
+    Parameters
+    ----------
+    X : array_like, shape (n_samples, 2)
+        Design with two linearly independent columns.
+    t : float
+        The budget, ``t > 0``.
+
+    Returns
+    -------
+    numpy.ndarray, shape (4, 3, 2)
+        For the corners ``(t, 0), (0, t), (-t, 0), (0, -t)``: the apex and two direction
+        vectors ``d1, d2``; the cone is ``{apex + a d1 + c d2 : a, c >= 0}``.
+    """
+    X, _ = _as_two_feature_problem(X, np.zeros(np.shape(X)[0]))
+    t = check_positive("t", t)
+    gram = X.T @ X
+    cones = np.empty((4, 3, 2))
+    for i, (k, s) in enumerate([(0, 1.0), (1, 1.0), (0, -1.0), (1, -1.0)]):
+        apex = np.zeros(2)
+        apex[k] = s * t
+        edges = np.full((2, 2), s)          # u_k = s, u_other = +-1: s u_k = |u_other|
+        edges[:, 1 - k] = (1.0, -1.0)
+        cones[i, 0] = apex
+        cones[i, 1:] = np.linalg.solve(gram, edges.T).T
+    return cones
+
+
+def ends_at_corner(X, w_ols, t) -> np.ndarray:
+    """Whether the L1-constrained solution for least-squares point(s) ``w_ols`` is a corner.
+
+    Same geometry as :func:`corner_cones` (the problem ``||y - X w||^2`` restricted to
+    ``||w||_1 <= t``, with ``X`` fixing the shape ``G = X^T X`` of the contours and
+    ``w_ols`` their centre): ``True`` exactly when the solution has a coordinate equal to 0
+    while the other has absolute value ``t``.
+
+    Parameters
+    ----------
+    X : array_like, shape (n_samples, 2)
+    w_ols : array_like, shape (2,) or (m, 2)
+    t : float
+
+    Returns
+    -------
+    bool or numpy.ndarray of bool, shape (m,)
+    """
+    X, _ = _as_two_feature_problem(X, np.zeros(np.shape(X)[0]))
+    t = check_positive("t", t)
+    b = as_array(w_ols, "w_ols")
+    if b.shape[-1:] != (2,) or b.ndim > 2:
+        raise ValueError(f"w_ols must have shape (2,) or (m, 2), got {b.shape}")
+    gram = X.T @ X
+    out = np.zeros(b.shape[:-1], dtype=bool)
+    for k, s in [(0, 1.0), (1, 1.0), (0, -1.0), (1, -1.0)]:
+        apex = np.zeros(2)
+        apex[k] = s * t
+        u = (b - apex) @ gram                # G (b - apex), G symmetric
+        out |= s * u[..., k] >= np.abs(u[..., 1 - k])
+    return out if out.ndim else bool(out)
 
 
 def _l1_boundary_minimizer(X: np.ndarray, y: np.ndarray, t: float) -> np.ndarray:

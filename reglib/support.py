@@ -103,13 +103,15 @@ def support_recovery(W, w_true, tol: float = 0.0) -> tuple[np.ndarray, np.ndarra
 
 
 def zero_frequency(
-    rho, t, rng, w_true=(1.0, 1.0), noise: float = 0.5, n_trials: int = 1000
+    rho, t, rng, w_true=(1.0, 1.0), noise: float = 0.5, n_trials: int = 1000,
+    norms=(1.0, 1.0),
 ) -> tuple[float, float]:
     """Simulate how often the L1 and the L2 constrained solutions contain an exact zero.
 
-    Each trial draws data from a two-feature linear model with unit-norm features of
-    correlation ``rho`` (``X`` from :func:`reglib.geometry.two_feature_problem`, so
-    ``X^T X = [[1, rho], [rho, 1]]``) and ``y = X w_true + noise * z`` with
+    Each trial draws data from a two-feature linear model with features of norms
+    ``norms = (a, b)`` and correlation ``rho`` (``X`` from
+    :func:`reglib.geometry.two_feature_problem`, so
+    ``X^T X = [[a^2, rho a b], [rho a b, b^2]]``) and ``y = X w_true + noise * z`` with
     ``z ~ N(0, I)``; the least-squares point is then ``w_true`` plus Gaussian noise of
     covariance ``noise^2 (X^T X)^{-1}``.  It solves
 
@@ -131,6 +133,8 @@ def zero_frequency(
         Noise standard deviation (``> 0``).
     n_trials : int
         Number of simulated data sets (``>= 1``).
+    norms : array_like, shape (2,)
+        Norms of the two features (default: both 1).
 
     Returns
     -------
@@ -140,14 +144,14 @@ def zero_frequency(
     Raises
     ------
     TypeError, ValueError
-        On a bad ``rho``, ``t``, ``w_true``, ``noise``, ``n_trials`` or a ``rng`` that is
+        On a bad ``rho``, ``t``, ``w_true``, ``noise``, ``n_trials``, ``norms`` or a ``rng`` that is
         not a ``numpy.random.Generator``.
     """
     t = check_positive("t", t)
     rng = check_rng(rng)
     noise = check_positive("noise", noise)
     n_trials = check_int(n_trials, "n_trials", minimum=1)
-    X, mean = two_feature_problem(w_true, rho)  # validates w_true and rho
+    X, mean = two_feature_problem(w_true, rho, norms)  # validates w_true, rho, norms
     zeros = np.zeros(2)
     for _ in range(n_trials):
         y = mean + noise * rng.standard_normal(2)

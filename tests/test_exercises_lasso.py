@@ -1,79 +1,73 @@
 """Tests for reglib.exercises.lasso: each checker accepts a correct answer (written
-independently here, or taken from scikit-learn) and rejects typical wrong ones."""
+independently here, or taken from reglib / scikit-learn) and rejects plausible wrong ones."""
 
 import numpy as np
 import pytest
 from sklearn.linear_model import Lasso as SkLasso
 
-from reglib.exercises.lasso import _problems, check_cd_update, check_lam_max, check_soft_threshold
+import reglib
+from reglib.exercises.lasso import (_orthogonal_problems, _problems, _second_knot,
+                                    check_orthogonal_lasso, check_second_knot, check_sign_flip)
 
 
-def good_soft_threshold(z, t):
-    z = np.asarray(z, dtype=float)
-    out = np.where(z > t, z - t, np.where(z < -t, z + t, 0.0))
-    return float(out) if out.ndim == 0 else out
+def good_orthogonal_lasso(X, y, lam):
+    d2 = np.sum(X**2, axis=0)
+    b = (X.T @ y) / d2                                  # least squares, column by column
+    t = lam / (2 * d2)
+    return np.where(b > t, b - t, np.where(b < -t, b + t, 0.0))
 
 
-def test_soft_threshold_checker():
-    assert check_soft_threshold(good_soft_threshold)
-    assert not check_soft_threshold(lambda z, t: good_soft_threshold(z, 2 * t))  # lam vs lam/2 mix-up
-    assert not check_soft_threshold(lambda z, t: np.where(np.abs(z) > t, z, 0.0))  # hard threshold
-    assert not check_soft_threshold(lambda z, t: np.maximum(np.asarray(z) - t, 0.0))  # forgets negatives
+def test_orthogonal_lasso_checker():
+    assert check_orthogonal_lasso(good_orthogonal_lasso)
+    # and the reference agrees with a general lasso solver
+    for X, y in _orthogonal_problems():
+        lam = float(np.median(np.abs(X.T @ y)))
+        np.testing.assert_allclose(good_orthogonal_lasso(X, y, lam), reglib.lasso(X, y, lam), atol=1e-9)
+        sk = SkLasso(alpha=lam / (2 * len(y)), fit_intercept=False, tol=1e-14, max_iter=10**6).fit(X, y)
+        np.testing.assert_allclose(good_orthogonal_lasso(X, y, lam), sk.coef_, atol=1e-6)
 
 
-def good_cd_update(X, y, w, j, lam):
-    x = X[:, j]
-    rho = x @ (y - X @ w) + (x @ x) * w[j]
-    return good_soft_threshold(rho, lam / 2) / (x @ x)
+@pytest.mark.parametrize("wrong", [
+    lambda X, y, lam: reglib.soft_threshold(np.linalg.lstsq(X, y, rcond=None)[0], lam / 2),  # unit norms
+    lambda X, y, lam: reglib.soft_threshold(X.T @ y, lam / 2),                               # no division
+    lambda X, y, lam: reglib.soft_threshold(X.T @ y, lam) / np.sum(X**2, axis=0),           # lam, not lam/2
+    lambda X, y, lam: (X.T @ y) / (np.sum(X**2, axis=0) + lam),                              # ridge-like
+])
+def test_orthogonal_lasso_checker_rejects(wrong):
+    assert not check_orthogonal_lasso(wrong)
 
 
-def test_cd_update_checker():
-    assert check_cd_update(good_cd_update)
-    # without the column norm
-    assert not check_cd_update(
-        lambda X, y, w, j, lam: good_soft_threshold(X[:, j] @ (y - X @ w + X[:, j] * w[j]), lam / 2)
-    )
-    # full residual instead of the partial one
-    assert not check_cd_update(
-        lambda X, y, w, j, lam: good_soft_threshold(X[:, j] @ (y - X @ w), lam / 2) / (X[:, j] @ X[:, j])
-    )
-    # threshold lam instead of lam / 2
-    assert not check_cd_update(lambda X, y, w, j, lam: good_cd_update(X, y, w, j, 2 * lam))
+def test_second_knot_reference_is_the_path_knot():
+    for X, y in _problems():
+        assert _second_knot(X, y) == pytest.approx(reglib.lasso_knots(X, y).lams[1], rel=1e-9)
 
 
-def test_cd_update_reference_minimizes_the_objective_in_that_coordinate():
-    X, y = _problems()[0]
-    w = np.array([0.3, -0.2, 0.5])
-    lam = 3.0
-    wj = good_cd_update(X, y, w, 1, lam)
-    grid = wj + np.linspace(-0.5, 0.5, 2001)
-
-    def obj(v):
-        u = w.copy()
-        u[1] = v
-        return np.sum((y - X @ u) ** 2) + lam * np.sum(np.abs(u))
-
-    assert obj(wj) <= min(obj(v) for v in grid) + 1e-12
+def test_second_knot_checker():
+    assert check_second_knot(lambda X, y: reglib.lasso_knots(X, y).lams[1])
+    assert not check_second_knot(lambda X, y: reglib.lasso_knots(X, y).lams[0])          # first knot
+    assert not check_second_knot(lambda X, y: 2 * np.sort(np.abs(X.T @ y))[-2])          # marginal order
+    assert not check_second_knot(lambda X, y: np.sort(np.abs(X.T @ y))[-2])              # and lam/2 slip
 
 
-def test_lam_max_checker_and_meaning():
-    good = lambda X, y: 2 * np.max(np.abs(X.T @ y))  # noqa: E731
-    assert check_lam_max(good)
-    assert not check_lam_max(lambda X, y: np.max(np.abs(X.T @ y)))  # scikit-learn-like scaling
-    assert not check_lam_max(lambda X, y: 2 * np.max(X.T @ y))  # forgets the absolute value
-    # meaning: just above lam_max the lasso is all zeros, just below it is not (scikit-learn)
-    X, y = _problems()[1]
-    n, lam_max = len(y), good(X, y)
-    fit = lambda lam: SkLasso(alpha=lam / (2 * n), fit_intercept=False, tol=1e-12).fit(X, y).coef_  # noqa: E731
-    assert np.all(fit(1.001 * lam_max) == 0)
-    assert np.any(fit(0.99 * lam_max) != 0)
+def test_sign_flip_checker():
+    X, y = reglib.two_feature_problem([1.5, -0.2], 0.9, (1.0, 2.0))
+    lam_max = 2 * np.max(np.abs(X.T @ y))
+    assert check_sign_flip(X, y, lam_max / 2)
+    # the lasso only shrinks when the columns are orthogonal: no flip is possible
+    Q, _ = np.linalg.qr(np.random.default_rng(0).standard_normal((20, 3)))
+    yq = Q @ np.array([2.0, -0.1, 0.5])
+    assert not check_sign_flip(Q, yq, 0.1)
+    assert not check_sign_flip(X, y, 1.01 * lam_max)                     # everything zero
+    assert not check_sign_flip(X, y, 0.0)                                # lam must be positive
+    assert not check_sign_flip(np.column_stack([X[:, 0], X[:, 0]]), y, 1.0)   # rank deficient
+    assert not check_sign_flip("x", y, 1.0)
 
 
 def test_checkers_report_exceptions_and_reject_non_callables():
     def broken(a, b):
         raise RuntimeError("boom")
 
-    result = check_soft_threshold(broken)
+    result = check_second_knot(broken)
     assert not result and "RuntimeError" in str(result)
     with pytest.raises(TypeError, match="fn must be a function"):
-        check_lam_max(3.0)
+        check_orthogonal_lasso(3.0)

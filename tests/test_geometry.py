@@ -5,7 +5,8 @@ import numpy as np
 import pytest
 from sklearn.linear_model import Lasso as SkLasso
 
-from reglib.geometry import constrained_minimizer, loss_grid, norm_ball, two_feature_problem
+from reglib.geometry import (constrained_minimizer, corner_cones, ends_at_corner, loss_grid,
+                             norm_ball, two_feature_problem)
 
 
 def random_problem(seed, n=20):
@@ -138,3 +139,62 @@ def test_bad_inputs():
         loss_grid(X, y, np.zeros((2, 2)), np.zeros(3))
     with pytest.raises(ValueError, match="num must be an integer >= 5"):
         norm_ball(1.0, "l1", num=3)
+
+
+@pytest.mark.parametrize("norms", [(1.0, 1.0), (1.0, 0.5), (2.0, 0.7)])
+@pytest.mark.parametrize("rho", [-0.7, 0.0, 0.6])
+def test_two_feature_problem_with_norms(norms, rho):
+    X, y = two_feature_problem([0.8, -1.1], rho, norms)
+    a, b = norms
+    np.testing.assert_allclose(X.T @ X, [[a * a, rho * a * b], [rho * a * b, b * b]], atol=1e-13)
+    np.testing.assert_allclose(np.linalg.solve(X.T @ X, X.T @ y), [0.8, -1.1], atol=1e-12)
+
+
+@pytest.mark.parametrize("norms", [(1.0, 1.0), (1.0, 0.5), (2.0, 0.7)])
+@pytest.mark.parametrize("rho", [-0.7, 0.0, 0.6])
+@pytest.mark.parametrize("t", [0.5, 1.5])
+def test_ends_at_corner_matches_the_exact_solver(norms, rho, t):
+    X, _ = two_feature_problem([0.0, 0.0], rho, norms)
+    B = np.random.default_rng(11).uniform(-3, 3, (300, 2))
+    expected = []
+    for b in B:
+        w, _lam = constrained_minimizer(X, X @ b, t, "l1")
+        expected.append(bool(np.any(w == 0)) and np.abs(b).sum() > t)
+    got = ends_at_corner(X, B, t)
+    assert got.shape == (300,)
+    np.testing.assert_array_equal(got, expected)
+    assert 0 < got.mean() < 1
+    assert ends_at_corner(X, B[0], t) == expected[0]
+
+
+def test_corner_cones_contain_exactly_the_corner_points():
+    X, _ = two_feature_problem([0.0, 0.0], 0.5, (1.0, 0.5))
+    cones = corner_cones(X, 1.0)
+    assert cones.shape == (4, 3, 2)
+    rng = np.random.default_rng(12)
+    for apex, d1, d2 in cones:
+        inside = apex + rng.uniform(0, 2, (50, 1)) * d1 + rng.uniform(0, 2, (50, 1)) * d2
+        assert np.all(ends_at_corner(X, inside, 1.0))
+        for b in inside[:5]:
+            w, _lam = constrained_minimizer(X, X @ b, 1.0, "l1")
+            np.testing.assert_allclose(w, apex, atol=1e-12)
+    # with equal norms the cone at (t, 0) is b_1 - t >= |b_2| whatever rho
+    for rho in (-0.6, 0.0, 0.6):
+        Xe, _ = two_feature_problem([0.0, 0.0], rho)
+        apex, d1, d2 = corner_cones(Xe, 1.0)[0]
+        for d in (d1, d2):
+            assert abs(abs(d[1]) - d[0]) < 1e-12 * abs(d[0])
+
+
+def test_corner_and_norm_bad_inputs():
+    X, _ = two_feature_problem([0.0, 0.0], 0.5)
+    with pytest.raises(ValueError, match="norms"):
+        two_feature_problem([1.0, 1.0], 0.5, (1.0, 0.0))
+    with pytest.raises(ValueError, match="norms"):
+        two_feature_problem([1.0, 1.0], 0.5, (1.0, 2.0, 3.0))
+    with pytest.raises(ValueError, match="t"):
+        corner_cones(X, 0.0)
+    with pytest.raises(ValueError, match="w_ols"):
+        ends_at_corner(X, np.zeros((3, 3)), 1.0)
+    with pytest.raises(ValueError, match="2 columns"):
+        corner_cones(np.ones((3, 3)), 1.0)

@@ -94,3 +94,16 @@ def test_bad_inputs():
         zero_frequency(-1.0, 1.0, rng)
     with pytest.raises(ValueError, match="t must be a positive"):
         zero_frequency(0.0, 0.0, rng)
+
+
+def test_zero_frequency_with_unequal_norms_matches_the_corner_region():
+    rng = np.random.default_rng(21)
+    f1, f2 = zero_frequency(0.6, 1.0, rng, n_trials=400, norms=(1.0, 0.5))
+    assert f2 == 0.0
+    # population value from the closed-form corner region, on many more draws
+    from reglib.geometry import ends_at_corner, two_feature_problem
+    X, _ = two_feature_problem([0.0, 0.0], 0.6, (1.0, 0.5))
+    cov = 0.25 * np.linalg.inv(X.T @ X)
+    B = np.random.default_rng(22).multivariate_normal([1.0, 1.0], cov, size=200000)
+    p = ends_at_corner(X, B, 1.0).mean()
+    assert abs(f1 - p) < 4 * np.sqrt(p * (1 - p) / 400)

@@ -2,56 +2,86 @@
 
 Objective throughout: ``||y - X w||^2 + lam * ||w||_1`` (no 1/2, no 1/n).
 
-* :func:`check_soft_threshold` -- ``soft_threshold(z, t) = sign(z) * max(|z| - t, 0)``;
-* :func:`check_cd_update` -- one coordinate-descent update of the lasso;
-* :func:`check_lam_max` -- the smallest ``lam`` at which the lasso solution is all zeros.
+* :func:`check_orthogonal_lasso` -- the lasso for orthogonal columns of unequal norms;
+* :func:`check_sign_flip` -- a data set on which the lasso gives a coefficient the sign
+  opposite to least squares (a counterexample to "the lasso only shrinks");
+* :func:`check_second_knot` -- the ``lam`` at which the second feature enters the path.
 
-Each compares the learner's function with a reference on several fixed inputs and
-returns a :class:`~reglib.exercises.CheckResult` (truthy when right).  The learner's
-function is called with positional arguments, so its parameter names do not matter.
+Each returns a :class:`~reglib.exercises.CheckResult` (truthy when right).  The learner's
+functions are called with positional arguments, so their parameter names do not matter.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from ..lasso import lasso
 from ._check import CheckResult, check_function
 
-__all__ = ["check_soft_threshold", "check_cd_update", "check_lam_max"]
+__all__ = ["check_orthogonal_lasso", "check_sign_flip", "check_second_knot"]
 
 
 def _soft_threshold(z, t):
-    """Reference: ``sign(z) * max(|z| - t, 0)``."""
-    z = np.asarray(z, dtype=float)
-    out = np.sign(z) * np.maximum(np.abs(z) - t, 0.0)
-    return float(out) if out.ndim == 0 else out
+    """``sign(z) * max(|z| - t, 0)``."""
+    return np.sign(z) * np.maximum(np.abs(z) - t, 0.0)
 
 
-def _cd_update(X, y, w, j, lam):
-    """Reference: the minimizer over ``w_j`` of ``||y - X w||^2 + lam ||w||_1``, others fixed.
+def _orthogonal_lasso(X, y, lam):
+    """Reference: ``w_j = S(x_j^T y, lam / 2) / ||x_j||^2`` when ``X^T X`` is diagonal."""
+    return _soft_threshold(X.T @ y, lam / 2.0) / np.sum(X**2, axis=0)
 
-    With the partial residual ``r_j = y - X w + X[:, j] w_j`` it is
-    ``soft_threshold(X[:, j] @ r_j, lam / 2) / ||X[:, j]||^2``.
+
+def _second_knot(X, y):
+    """Reference: the second knot of the lasso path, from the one-feature segment.
+
+    The first feature ``j`` (largest ``|c_j|``, ``c = X^T y``) enters at
+    ``lam_1 = 2 |c_j|``.  Below it, ``w_j = (c_j - s lam / 2) / G_jj`` with ``s = sign(c_j)``,
+    and feature ``k`` has correlation ``c_k - G_kj w_j`` with the residual, linear in
+    ``lam``; it enters where that reaches ``+-lam / 2``.  The second knot is the largest such
+    ``lam`` below ``lam_1``.
     """
-    x = X[:, j]
-    r = y - X @ w + x * w[j]
-    return _soft_threshold(x @ r, lam / 2.0) / (x @ x)
-
-
-def _lam_max(X, y):
-    """Reference: ``2 * max_j |X[:, j] @ y|``, the smallest ``lam`` giving ``w = 0``."""
-    return float(2.0 * np.max(np.abs(X.T @ y)))
+    G, c = X.T @ X, X.T @ y
+    j = int(np.argmax(np.abs(c)))
+    s = np.sign(c[j])
+    lam_1 = 2.0 * abs(c[j])
+    best = 0.0
+    for k in range(X.shape[1]):
+        if k == j:
+            continue
+        # c_k(lam) = a + b * lam with a = c_k - G_kj c_j / G_jj, b = G_kj s / (2 G_jj)
+        a = c[k] - G[k, j] * c[j] / G[j, j]
+        b = G[k, j] * s / (2.0 * G[j, j])
+        for sign in (1.0, -1.0):               # a + b lam = sign * lam / 2
+            denom = sign / 2.0 - b
+            if denom != 0.0:
+                lam = a / denom
+                if 0.0 < lam < lam_1 * (1 - 1e-12) and lam > best:
+                    best = lam
+    return float(best)
 
 
 def _problems():
-    """A few small fixed regression problems with columns of different norms."""
+    """Small fixed regression problems with correlated columns of different norms."""
     rng = np.random.default_rng(20240503)
     out = []
-    for n, p in [(12, 3), (30, 5), (8, 4)]:
+    for n, p in [(12, 3), (30, 5), (8, 4), (40, 6)]:
         X = rng.standard_normal((n, p)) * rng.uniform(0.5, 3.0, size=p)
+        X[:, 1] += 0.9 * X[:, 0] * np.linalg.norm(X[:, 1]) / np.linalg.norm(X[:, 0])
         w = np.zeros(p)
         w[: max(1, p // 2)] = rng.normal(0.0, 2.0, size=max(1, p // 2))
         y = X @ w + 0.5 * rng.standard_normal(n)
+        out.append((X, y))
+    return out
+
+
+def _orthogonal_problems():
+    """Designs with orthogonal columns of norms between 0.3 and 4."""
+    rng = np.random.default_rng(7)
+    out = []
+    for n, p in [(10, 3), (25, 5)]:
+        Q, _ = np.linalg.qr(rng.standard_normal((n, p)))
+        X = Q * rng.uniform(0.3, 4.0, size=p)
+        y = X @ rng.normal(0.0, 2.0, size=p) + 0.3 * rng.standard_normal(n)
         out.append((X, y))
     return out
 
@@ -67,51 +97,58 @@ def _positional(fn, names):
     return call
 
 
-def check_soft_threshold(fn) -> CheckResult:
-    """Check ``fn(z, t)`` against ``sign(z) * max(|z| - t, 0)`` (elementwise).
+def check_orthogonal_lasso(fn) -> CheckResult:
+    """Check ``fn(X, y, lam)``: the lasso solution when ``X^T X`` is diagonal.
 
-    Cases: scalars on both sides of the threshold, ``t = 0`` (the identity), and an array
-    of values including exact zeros and values inside ``[-t, t]``.
-    """
-    z_arr = np.array([-3.0, -1.0, -0.4, 0.0, 0.25, 0.5, 2.0])
-    cases = [
-        {"z": 2.5, "t": 1.0},
-        {"z": -2.5, "t": 1.0},
-        {"z": 0.3, "t": 1.0},
-        {"z": -1.7, "t": 0.0},
-        {"z": z_arr, "t": 0.5},
-        {"z": z_arr, "t": 5.0},
-    ]
-    return check_function(
-        _positional(fn, ("z", "t")), _soft_threshold, cases, name="soft thresholding"
-    )
-
-
-def check_cd_update(fn) -> CheckResult:
-    """Check ``fn(X, y, w, j, lam)``: the new value of ``w[j]`` after one coordinate update.
-
-    The update minimizes ``||y - X w||^2 + lam * ||w||_1`` over ``w[j]`` with the other
-    coefficients held fixed; it must return a number.  The cases use columns of
-    different norms, non-zero current ``w``, ``lam = 0`` and a ``lam`` large enough to
-    zero the coordinate.
+    The columns are orthogonal with norms between 0.3 and 4, so answers that assume unit
+    norms (soft-thresholding the least-squares coefficients at ``lam / 2``) fail, and
+    ``lam`` ranges from 0 (least squares) to values that zero some coordinates.
     """
     cases = []
-    for X, y in _problems():
-        p = X.shape[1]
-        w = np.linspace(-1.0, 1.0, p)
-        for j, lam in [(0, 0.0), (p - 1, 3.0), (1, 40.0), (0, 1e4)]:
-            cases.append({"X": X, "y": y, "w": w, "j": j, "lam": lam})
-    return check_function(
-        _positional(fn, ("X", "y", "w", "j", "lam")),
-        _cd_update,
-        cases,
-        name="lasso coordinate-descent update",
-    )
+    for X, y in _orthogonal_problems():
+        c = np.abs(X.T @ y)
+        for lam in (0.0, float(np.median(c)), float(1.5 * np.max(c)), float(3 * np.max(c))):
+            cases.append({"X": X, "y": y, "lam": lam})
+    return check_function(_positional(fn, ("X", "y", "lam")), _orthogonal_lasso, cases,
+                          name="lasso with orthogonal columns of unequal norms")
 
 
-def check_lam_max(fn) -> CheckResult:
-    """Check ``fn(X, y)``: the smallest ``lam`` for which the lasso solution is ``w = 0``."""
+def check_sign_flip(X, y, lam) -> CheckResult:
+    """Check a counterexample: ``reglib.lasso(X, y, lam)`` has a non-zero coefficient
+    whose sign is opposite to the least-squares coefficient of the same feature.
+
+    ``X`` must have full column rank (so least squares is unique) and ``lam > 0``.
+    """
+    name = "a lasso coefficient with the sign opposite to least squares"
+    try:
+        X = np.asarray(X, dtype=float)
+        y = np.asarray(y, dtype=float)
+        lam = float(lam)
+    except (TypeError, ValueError) as exc:
+        return CheckResult(name, False, [f"X, y and lam must be numeric: {exc}"])
+    if X.ndim != 2 or y.shape != (X.shape[0],) or not np.all(np.isfinite(X)) or not np.all(np.isfinite(y)):
+        return CheckResult(name, False, ["X must be a finite (n, p) array and y a finite (n,) array"])
+    if not np.isfinite(lam) or lam <= 0:
+        return CheckResult(name, False, [f"lam must be a positive number, got {lam!r}"])
+    if np.linalg.matrix_rank(X) < X.shape[1]:
+        return CheckResult(name, False, ["X must have linearly independent columns "
+                                         "(otherwise least squares is not unique)"])
+    w_ols = np.linalg.lstsq(X, y, rcond=None)[0]
+    w = lasso(X, y, lam)
+    flipped = (w != 0) & (np.sign(w) == -np.sign(w_ols))
+    if flipped.any():
+        return CheckResult(name, True)
+    return CheckResult(name, False, [
+        f"least squares gives {np.round(w_ols, 4).tolist()}, the lasso at lam = {lam:g} gives "
+        f"{np.round(w, 4).tolist()}: no non-zero coefficient changed sign"])
+
+
+def check_second_knot(fn) -> CheckResult:
+    """Check ``fn(X, y)``: the ``lam`` at which the second feature enters the lasso path.
+
+    The cases have correlated features, so the answer is not twice the second-largest
+    ``|x_k^T y|`` (the order of the marginal correlations is not the order of entry).
+    """
     cases = [{"X": X, "y": y} for X, y in _problems()]
-    return check_function(
-        _positional(fn, ("X", "y")), _lam_max, cases, name="lam_max (first knot of the lasso path)"
-    )
+    return check_function(_positional(fn, ("X", "y")), _second_knot, cases,
+                          name="second knot of the lasso path", rtol=1e-6)
