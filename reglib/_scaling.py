@@ -26,12 +26,12 @@ def rescaled(X, y):
     return X / ax, y / ay, ax, ay
 
 
-def unscale(w, ay: float, ax: float, name: str = "the solution"):
-    """``w * (ay / ax)``, raising ValueError if that is outside float64's range."""
+def unscale(w, ay, ax, name: str = "the solution"):
+    """``w * (ay / ax)`` (``ay`` may be a column of factors), raising ValueError if that is outside float64's range."""
     with np.errstate(over="ignore", under="ignore"):
         ratio = ay / ax
         out = w * ratio
-    if not np.all(np.isfinite(out)) or (ratio == 0.0 and np.any(w != 0)):
+    if not np.all(np.isfinite(out)) or np.any((np.asarray(ratio) == 0.0) & (np.asarray(w) != 0)):
         raise ValueError(
             f"{name} is outside the range of float64 for these X and y "
             f"(max |X| ~ {ax:.1e}, max |y| ~ {ay:.1e}): rescale X or y"
@@ -39,7 +39,23 @@ def unscale(w, ay: float, ax: float, name: str = "the solution"):
     return out
 
 
-def divide(lam, ax: float, ay: float) -> float:
-    """``lam / (ax * ay)`` without intermediate overflow (``inf`` if the result overflows)."""
+def ratio(nums, dens=()) -> float:
+    """``prod(nums) / prod(dens)`` with no intermediate overflow or underflow.
+
+    Mantissas and exponents are combined separately (``numpy.frexp``/``ldexp``), so only
+    a *result* outside float64's range becomes ``inf`` or ``0``.
+    """
+    m, e = 1.0, 0
+    for a in nums:
+        ma, ea = np.frexp(float(a))
+        m, e = m * ma, e + int(ea)
+    for b in dens:
+        mb, eb = np.frexp(float(b))
+        m, e = m / mb, e - int(eb)
     with np.errstate(over="ignore", under="ignore"):
-        return float(np.float64(lam) / ax / ay)
+        return float(np.ldexp(m, e))
+
+
+def divide(lam, ax: float, ay: float) -> float:
+    """``lam / (ax * ay)`` (``inf`` if the result overflows)."""
+    return ratio([lam], [ax, ay])
