@@ -45,7 +45,7 @@ def gap_rows(X, y, W, t):
     each computed correlation (every ``|c_j|`` moved by ``e_j`` in the favourable
     direction; at ``lam`` far below ``lam_max`` the dual point is only known to that
     accuracy); and the KKT violation divided by ``max_j |x_j^T y|`` (as
-    :func:`reglib.lasso_kkt_violation`).
+    :func:`reglib.lasso_kkt_violation`), each coordinate's lowered by that ``e_j``.
     """
     n, p = X.shape
     R = y[None, :] - W @ X.T
@@ -66,15 +66,16 @@ def gap_rows(X, y, W, t):
     with np.errstate(divide="ignore", invalid="ignore"):
         rel = np.where(P > 0, gap / P, 0.0)
         rel_low = np.where(P > 0, gap_low / P, 0.0)
-    return rel, rel_low, np.max(viol, axis=1) / scale
+    kkt_low = np.max(np.maximum(viol - E, 0.0), axis=1) / scale
+    return rel, rel_low, kkt_low
 
 
 def certified(X, y, W, t, tol):
-    """Boolean mask: rows whose relative gap is ``<= tol`` up to rounding (its
-    rounding-aware version is) and whose relative KKT violation is ``<= tol``; plus the
-    relative gaps and their rounding-aware versions."""
-    rel, rel_low, kkt = gap_rows(X, y, W, t)
-    ok = (rel_low <= tol + 8 * _EPS) & (kkt <= tol) & np.all(np.isfinite(W), axis=1)
+    """Boolean mask: rows whose relative gap and relative KKT violation are both
+    ``<= tol`` up to rounding (their rounding-aware versions are); plus the relative gaps
+    and their rounding-aware versions."""
+    rel, rel_low, kkt_low = gap_rows(X, y, W, t)
+    ok = (rel_low <= tol + 8 * _EPS) & (kkt_low <= tol) & np.all(np.isfinite(W), axis=1)
     return ok, rel, rel_low
 
 
