@@ -117,7 +117,9 @@ def hard_problems(draw, max_n=8, max_p=6):
     g = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
     X = g.standard_normal((n, p))
     if p > 1 and kind == "near-collinear":
-        X[:, 1] = X[:, 0] + 1e-6 * g.standard_normal(n)
+        # (at 1e-6 and lam ~ 1e-10 lam_max, cond(X)^2 eps outgrows lam / lam_max: the
+        # brute force itself is then not accurate enough to judge; see test_lasso.py)
+        X[:, 1] = X[:, 0] + 1e-3 * g.standard_normal(n)
     elif p > 1 and kind == "duplicate":
         X[:, -1] = X[:, 0]
     y = g.standard_normal(n)
@@ -188,6 +190,6 @@ def test_lasso_property_lam_zero_is_one_least_squares_solution(n, p, seed):
     assert r @ r <= r_ls @ r_ls + 1e-10 * (y @ y)
     assert np.count_nonzero(w0) <= min(n, p)
     # the path's limit: w0 is optimal up to O(lam^2) at a tiny lam (min-l1 among LS solutions)
-    lam = 1e-8 * lam_max(X, y)
+    lam = 1e-10 * lam_max(X, y)
     w_tiny = reglib.lasso(X, y, lam)
     assert objective(X, y, w0, lam) <= objective(X, y, w_tiny, lam) * (1 + 1e-6)
