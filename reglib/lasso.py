@@ -1,4 +1,4 @@
-"""The lasso (L1 penalty): coordinate descent for one ``lam``, LARS for the whole path.
+"""The lasso (L1 penalty): the exact LARS path, certified, with a coordinate-descent fallback.
 
 The lasso minimizes
 
@@ -14,7 +14,12 @@ minimizer exactly when it satisfies the KKT conditions
     c_j = \\tfrac{\\lambda}{2} \\operatorname{sign}(w_j) \\ \\text{ if } w_j \\ne 0, \\qquad
     |c_j| \\le \\tfrac{\\lambda}{2} \\ \\text{ if } w_j = 0 .
 
-Every solver here stops on (and :func:`lasso_kkt_violation` measures) these conditions.
+:func:`lasso` and :func:`lasso_path` follow the exact LARS path (:func:`lasso_knots`) down
+to the requested ``lam`` and certify every answer twice: by these conditions, relative to
+``lam_max`` (:func:`lasso_kkt_violation`), and by the relative duality gap, which scales
+with ``lam`` (:func:`lasso_duality_gap`, :mod:`reglib.lasso_certificate`). What the path
+cannot certify (degenerate designs) is re-solved by coordinate descent and feature-sign
+search; an answer no method certifies comes with a ``RuntimeWarning``.
 All functions fit *without* an intercept; :class:`reglib.Lasso` adds an unpenalized one.
 """
 
