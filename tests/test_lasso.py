@@ -350,6 +350,7 @@ def test_lasso_rejects_bad_options(problem):
 
 
 # ------------------------------------------------------------------ issue 20: hard inputs
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")
 def test_lasso_tiny_lam_wide_design_is_the_minimizer():
     """Item 2: n < p, lam = 1e-9 and 1e-10 lam_max: lasso used to stop 17.7% / 28% above
     the optimum. Now lasso, lasso_path and scikit-learn's tightest fit agree."""
