@@ -452,9 +452,11 @@ def lasso(X, y, lam, *, w0=None, tol=1e-9, max_iter=10_000):
         answer fails its certificates).
     tol : float, default 1e-9
         Certificate tolerance, ``> 0``: both the relative KKT violation and the relative
-        duality gap must be ``<= tol`` (the gap up to its own rounding error, which at
-        ``lam`` far below ``lam_max`` can exceed ``tol``; about
-        ``1e-16 * lam_max / lam``).
+        duality gap must be ``<= tol`` up to the rounding error of the correlations
+        ``X^T (y - X w)`` they are computed from (each is also evaluated with every
+        correlation moved by its rounding bound in the favourable direction). That
+        rounding limit is about ``1e-16 * lam_max / lam`` for the gap (more on
+        ill-conditioned supports), so below it a tiny ``tol`` is met "up to rounding".
     max_iter : int, default 10000
         Maximum number of coordinate-descent sweeps of the fallback solver.
 
