@@ -13,7 +13,7 @@ import numpy as np
 
 
 def pow2_scale(a) -> float:
-    """The power of two nearest above ``max |a|`` (``1.0`` if ``a`` is all zeros)."""
+    """The power of two ``s`` with ``s / 2 <= max |a| < s`` (``1.0`` if ``a`` is all zeros)."""
     m = float(np.max(np.abs(a))) if np.size(a) else 0.0
     if m == 0.0:
         return 1.0
