@@ -13,6 +13,12 @@ table reports the best and the median wall time and the ratio reglib / reference
   synthetic 200 x 100 problem. Targets: within 3x and 5x of scikit-learn.
 * ridge_path over 100 values of lam (one SVD) against refitting
   sklearn.linear_model.Ridge(alpha=lam, fit_intercept=False) per value. Target: faster.
+* The wide case of issue 20 (make_correlated_regression(500, 1000, n_informative=10),
+  seed 0): reglib.lasso_path over 50 values from lam_max down to 1e-4 lam_max against
+  sklearn.linear_model.lasso_path at its default tolerance (tol=1e-4), target: not
+  slower (ratio <= 1); and one reglib.lasso at 1e-5 lam_max against reglib.lasso_path
+  to that lam (target: <= 1.25x, and under 2 s of CPU time). Fewer timed runs
+  (--wide-repeats): the reference takes seconds. The relative duality gap of reglib's rows is printed.
 * Accuracy is never traded: the largest relative KKT violation of reglib's lasso
   solutions (reglib.lasso_kkt_violation) must be <= 1e-6. scikit-learn's own violation
   is printed for comparison.
@@ -71,6 +77,15 @@ def sk_lasso(X, y, lams):
     return coefs.T  # (k, p), rows in the order of lams (given decreasing)
 
 
+def sk_lasso_default_tol(X, y, lams):
+    """scikit-learn's lasso_path at its default tolerance (1e-4), same objective."""
+    n = X.shape[0]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        _, coefs, _ = sk_lasso_path(X, y, alphas=lams / (2 * n))
+    return coefs.T
+
+
 def sk_ridge_refit(X, y, lams):
     return np.array([SkRidge(alpha=lam, fit_intercept=False).fit(X, y).coef_ for lam in lams])
 
@@ -90,6 +105,8 @@ def sk_convergence_warnings(X, y, lams):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=15, help="timed runs per side (default 15)")
+    parser.add_argument("--wide-repeats", type=int, default=3,
+                        help="timed runs per side for the 500 x 1000 case (default 3)")
     args = parser.parse_args(argv)
     R = args.repeats
 
@@ -134,6 +151,40 @@ def main(argv=None):
             report(f"ridge_path, {label}, 100 lams vs Ridge refits", t_o, t_r, "< 1x", lambda r: r < 1.0)
             diff = np.max(np.abs(reglib.ridge_path(X, y, lams) - sk_ridge_refit(X, y, lams)))
             print(f"{'':56s} max |reglib - sklearn| = {diff:.1e}")
+
+        # the wide case (issue 20)
+        X_w, y_w, _ = reglib.data.make_correlated_regression(
+            500, 1000, n_informative=10, rng=np.random.default_rng(0)
+        )
+        lm_w = 2.0 * np.max(np.abs(X_w.T @ y_w))
+        lams_w = lm_w * np.geomspace(1.0, 1e-4, 50)
+        Rw = args.wide_repeats
+        t_o, t_r = time_pair(lambda: reglib.lasso_path(X_w, y_w, lams_w),
+                             lambda: sk_lasso_default_tol(X_w, y_w, lams_w), Rw)
+        report("lasso_path, wide 500x1000, 50 lams to 1e-4 vs sklearn tol=1e-4", t_o, t_r,
+               "<= 1x", lambda r: r <= 1.0)
+        W_w = reglib.lasso_path(X_w, y_w, lams_w)
+        W_sk = sk_lasso_default_tol(X_w, y_w, lams_w)
+        gap_ours = max(reglib.lasso_duality_gap(X_w, y_w, w, lam) for w, lam in zip(W_w, lams_w))
+        gap_sk = max(reglib.lasso_duality_gap(X_w, y_w, w, lam) for w, lam in zip(W_sk, lams_w))
+        print(f"{'':56s} max relative duality gap: reglib {gap_ours:.1e}, sklearn {gap_sk:.1e}")
+        lam1 = 1e-5 * lm_w
+        t_o, t_r = time_pair(lambda: reglib.lasso(X_w, y_w, lam1),
+                             lambda: reglib.lasso_path(X_w, y_w, [lam1]), Rw)
+        report("lasso, wide 500x1000, one lam = 1e-5 lam_max vs the path", t_o, t_r,
+               "<= 1.25x", lambda r: r <= 1.25)
+        # absolute target on CPU time: on a shared machine the wall time mostly measures
+        # the other processes (single BLAS thread, so CPU time = wall time when idle)
+        cpu = []
+        for _ in range(Rw):
+            c0 = time.process_time()
+            w1 = reglib.lasso(X_w, y_w, lam1)
+            cpu.append(time.process_time() - c0)
+        met = min(cpu) < 2.0
+        ok &= met
+        print(f"{'':56s} one lam: {min(cpu):.2f} s CPU, {min(t_o):.2f} s wall (CPU < 2 s: "
+              f"{'met' if met else 'MISSED'}); relative duality gap "
+              f"{reglib.lasso_duality_gap(X_w, y_w, w1, lam1):.1e}")
 
     print("\nAccuracy of the lasso solutions (max relative KKT violation over the 100 lams):")
     for label, v_ours, v_sk, n_warn, diff in kkt_lines:

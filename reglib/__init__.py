@@ -14,7 +14,7 @@ Conventions (the same throughout the book):
 # --- core: costs, penalties, ridge, lasso, estimators, posterior, dropout, data
 from .penalties import cost, l1, l2, soft_threshold
 from .ridge import ridge, ridge_path
-from .lasso import LassoKnots, lasso, lasso_kkt_violation, lasso_knots, lasso_path
+from .lasso import LassoKnots, lasso, lasso_duality_gap, lasso_kkt_violation, lasso_knots, lasso_path
 from .estimators import Lasso, Ridge
 from .bayes import posterior
 from .dropout import dropout

@@ -232,7 +232,7 @@ def check_lams(lams, name: str = "lams") -> np.ndarray:
     Raises
     ------
     TypeError
-        If ``lams`` is not numeric.
+        If ``lams`` is not numeric, or holds bools (as :func:`check_lam` refuses a bool).
     ValueError
         If ``lams`` is not 1-D, is empty, or has a negative, NaN or infinite entry.
     """
@@ -241,6 +241,15 @@ def check_lams(lams, name: str = "lams") -> np.ndarray:
             f"{name} must be a 1-D sequence of non-negative numbers, got the scalar {lams!r}"
             " (wrap it in a list)"
         )
+    raw = lams if isinstance(lams, np.ndarray) else None
+    if raw is None and isinstance(lams, (list, tuple)):
+        if any(isinstance(v, (bool, np.bool_)) for v in lams):
+            raise TypeError(f"{name} must hold real numbers, not bools, got {_describe(lams)}")
+    elif raw is not None and (
+        raw.dtype.kind == "b"
+        or (raw.dtype.kind == "O" and any(isinstance(v, (bool, np.bool_)) for v in raw.flat))
+    ):
+        raise TypeError(f"{name} must hold real numbers, not bools, got {_describe(lams)}")
     arr = as_vector(lams, name)
     if np.any(arr < 0):
         raise ValueError(f"{name} must be non-negative, got minimum {float(arr.min())!r}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._scaling import ratio, rescaled
 from ._validation import as_xy, check_positive
 
 __all__ = ["posterior"]
@@ -62,16 +63,31 @@ def posterior(X, y, noise_var, prior_var):
     X, y = as_xy(X, y)
     noise_var = check_positive("noise_var", noise_var)
     prior_var = check_positive("prior_var", prior_var)
-    lam = noise_var / prior_var
     n, p = X.shape
+    # work with X / ax and y / ay (exact powers of two, so extreme scales neither overflow
+    # nor underflow): d_j = ax d'_j and lam / ax^2 = lam_s, computed without overflow
+    X, y, ax, ay = rescaled(X, y)
+    lam_s = ratio([noise_var], [prior_var, ax, ax])
     # V must be square (p x p); a full U is only needed, and cheap, when n < p
     U, d, Vt = np.linalg.svd(X, full_matrices=n < p)
     d2 = np.zeros(p)
     d2[: d.size] = d**2
-    shrink = 1.0 / (d2 + lam)
-    V = Vt.T
-    cov = noise_var * (V * shrink[None, :]) @ Vt
-    cov = 0.5 * (cov + cov.T)
     k = d.size
-    mean = V[:, :k] @ ((d / (d**2 + lam)) * (U[:, :k].T @ y))
+    with np.errstate(divide="ignore", over="ignore"):
+        if lam_s >= 1.0:  # shrink_j = sigma^2 / (d_j^2 + lam) = tau^2 / (1 + d'_j^2 / lam_s)
+            shrink = prior_var / (1.0 + d2 / lam_s)
+            gain = d / (1.0 + d**2 / lam_s) * ratio([ay, ax, prior_var], [noise_var])
+        else:  # shrink_j = (sigma^2 / ax^2) / (d'_j^2 + lam_s), exactly tau^2 where d_j = 0
+            shrink = np.where(d2 > 0, ratio([noise_var], [ax, ax]) / (d2 + lam_s), prior_var)
+            gain = d / (d**2 + lam_s) * ratio([ay], [ax])
+    V = Vt.T
+    with np.errstate(over="ignore", invalid="ignore"):
+        cov = (V * shrink[None, :]) @ Vt
+        cov = 0.5 * (cov + cov.T)
+        mean = V[:, :k] @ (gain * (U[:, :k].T @ y))
+    if not (np.all(np.isfinite(cov)) and np.all(np.isfinite(mean))):
+        raise ValueError(
+            f"the posterior is outside the range of float64 for noise_var={noise_var!r}, "
+            f"prior_var={prior_var!r} and this X (max |X| ~ {ax:.1e}): rescale them"
+        )
     return mean, cov

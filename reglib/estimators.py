@@ -52,9 +52,13 @@ class _Penalized:
         Raises
         ------
         ValueError, TypeError
-            On NaN/inf, wrong dimensions, empty or mismatched ``X``/``y``.
+            On NaN/inf, wrong dimensions, empty or mismatched ``X``/``y``, or a ``lam`` or
+            ``fit_intercept`` that is no longer valid (attributes set after construction).
         """
         X, y = as_xy(X, y)
+        # hyperparameters may have been set after construction: check them again
+        self.lam = check_lam(self.lam)
+        self.fit_intercept = check_bool(self.fit_intercept, "fit_intercept")
         if self.fit_intercept:
             x_mean = X.mean(axis=0)
             y_mean = float(y.mean())

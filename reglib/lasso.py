@@ -1,4 +1,4 @@
-"""The lasso (L1 penalty): coordinate descent for one ``lam``, LARS for the whole path.
+"""The lasso (L1 penalty): the exact LARS path, certified, with a coordinate-descent fallback.
 
 The lasso minimizes
 
@@ -14,7 +14,12 @@ minimizer exactly when it satisfies the KKT conditions
     c_j = \\tfrac{\\lambda}{2} \\operatorname{sign}(w_j) \\ \\text{ if } w_j \\ne 0, \\qquad
     |c_j| \\le \\tfrac{\\lambda}{2} \\ \\text{ if } w_j = 0 .
 
-Every solver here stops on (and :func:`lasso_kkt_violation` measures) these conditions.
+:func:`lasso` and :func:`lasso_path` follow the exact LARS path (:func:`lasso_knots`) down
+to the requested ``lam`` and certify every answer twice: by these conditions, relative to
+``lam_max`` (:func:`lasso_kkt_violation`), and by the relative duality gap, which scales
+with ``lam`` (:func:`lasso_duality_gap`, :mod:`reglib.lasso_certificate`). What the path
+cannot certify (degenerate designs) is re-solved by coordinate descent and feature-sign
+search; an answer no method certifies comes with a ``RuntimeWarning``.
 All functions fit *without* an intercept; :class:`reglib.Lasso` adds an unpenalized one.
 """
 
@@ -25,9 +30,20 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ._lars import interpolate as _interpolate
+from ._lars import lars as _lars
+from ._scaling import divide, rescaled, unscale
 from ._validation import as_xy, check_coef, check_int, check_lam, check_lams, check_positive
+from .lasso_certificate import certified, lasso_duality_gap
 
-__all__ = ["LassoKnots", "lasso", "lasso_kkt_violation", "lasso_knots", "lasso_path"]
+__all__ = [
+    "LassoKnots",
+    "lasso",
+    "lasso_duality_gap",
+    "lasso_kkt_violation",
+    "lasso_knots",
+    "lasso_path",
+]
 
 _KNOT_TOL = 1e-9  # relative KKT violation above which lasso_knots warns
 
@@ -82,6 +98,12 @@ def lasso_kkt_violation(X, y, w, lam) -> float:
     X, y = as_xy(X, y)
     w = check_coef(w, X.shape[1])
     lam = check_lam(lam)
+    X, y, ax, ay = rescaled(X, y)  # exact powers of two: no overflow for extreme scales
+    with np.errstate(over="ignore", under="ignore"):
+        w = w * (ax / ay)
+        lam = lam / ax / ay
+    if not (np.all(np.isfinite(w)) and np.isfinite(lam)):
+        raise ValueError("w and lam are too large for these X and y (the correlations overflow)")
     Xty = X.T @ y
     c = X.T @ (y - X @ w)
     return float(_kkt_abs(c, w, lam / 2.0) / _kkt_scale(Xty))
@@ -250,14 +272,15 @@ def _least_squares(X, y):
     return w + np.linalg.lstsq(X, y - X @ w, rcond=None)[0]
 
 
-def _solve_gram(G, Xty, lam, w, tol, max_iter, max_steps, lars=None):
-    """One lasso fit on the Gram form, as robust as possible; returns (w, converged).
+def _solve_gram(G, Xty, lam, w, tol, max_iter, lars):
+    """Fallback lasso fit on the Gram form, for what the exact path cannot certify.
 
     Coordinate descent first (it usually settles the support fast and the exact
     finishing step does the rest). If that has not converged after a few sweeps --
-    near-degenerate designs, where coordinate descent crawls -- the exact finite
-    methods take over: the LARS path at this ``lam`` and feature-sign search from the
-    best points so far. Coordinate descent only resumes if they fail too.
+    near-degenerate designs, where coordinate descent crawls -- feature-sign search takes
+    over from the best of that point and the LARS path's value at this ``lam``
+    (``lars = (ts, W)``). Coordinate descent only resumes if they fail too. Returns
+    ``(w, converged)`` with ``converged`` the verdict of the KKT test to ``tol``.
     """
     t, scale = lam / 2.0, _kkt_scale(Xty)
 
@@ -269,8 +292,6 @@ def _solve_gram(G, Xty, lam, w, tol, max_iter, max_steps, lars=None):
     if ok:
         return w, True
     points = [w]
-    if lars is None:
-        lars = _lars(G, Xty, max_steps)[:2]
     w_lars, inside = _interpolate(lars[0], lars[1], np.array([t]))
     if inside[0]:
         points.append(w_lars[0])
@@ -289,27 +310,129 @@ def _solve_gram(G, Xty, lam, w, tol, max_iter, max_steps, lars=None):
     return best, False
 
 
+def _polish(X, y, w, t):
+    """Solve the KKT equations on the support and signs of ``w`` afresh (QR of ``X_A``).
+
+    On the support ``A`` with signs ``s`` the minimizer solves
+    ``X_A^T X_A w_A = X_A^T y - t s``; with ``X_A = Q R`` that is
+    ``R w_A = Q^T y - t R^{-T} s`` (no squared condition number). Returns ``None`` if the
+    support is rank deficient or the solution leaves the orthant of ``s``.
+    """
+    A = np.flatnonzero(w)
+    if A.size == 0 or A.size > X.shape[0]:
+        return None
+    s = np.sign(w[A])
+    Q, R = np.linalg.qr(X[:, A])
+    with np.errstate(all="ignore"):
+        try:
+            u = np.linalg.solve(R.T, s)
+            wA = np.linalg.solve(R, Q.T @ y - t * u)
+        except np.linalg.LinAlgError:
+            return None
+    if not np.all(np.isfinite(wA)) or np.any(np.sign(wA) != s):
+        return None
+    out = np.zeros_like(w)
+    out[A] = wA
+    return out
+
+
+def _objective_x(X, y, w, t) -> float:
+    r = y - X @ w
+    return float(r @ r + 2.0 * t * np.sum(np.abs(w)))
+
+
+def _certified_solve(X, y, G, Xty, lam, start, tol, max_iter, lars, extra=()):
+    """The certified minimizer at ``lam > 0`` (scaled problem), trying in turn: ``start``
+    (the exact path's value), its polished version, the fallback solver from the best
+    candidate so far (and from ``extra`` starting points). Returns ``(w, ok, rel_gap)``.
+    """
+    t = lam / 2.0
+    tried = []
+
+    def check(w):
+        ok, rel, floor = certified(X, y, w[None, :], np.array([t]), tol)
+        tried.append((bool(ok[0]), _objective_x(X, y, w, t), float(rel[0]), w))
+        return bool(ok[0])
+
+    if start is not None and check(start):
+        return start, True, tried[-1][2]
+    candidates = [] if start is None else [start]
+    candidates += [v for v in extra if v is not None]
+    for v in list(candidates):
+        polished = _polish(X, y, v, t)
+        if polished is not None and check(polished):
+            return polished, True, tried[-1][2]
+    # fallback: KKT to a tolerance that also scales with lam (rounding permitting)
+    kkt_tol = max(min(tol, tol * t / _kkt_scale(Xty)), 1e-15)
+    begin = min(tried, key=lambda e: e[1])[3] if tried else np.zeros(X.shape[1])
+    for v in [begin] + [v for v in extra if v is not None]:
+        w, _ = _solve_gram(G, Xty, lam, v.copy(), kkt_tol, max_iter, lars)
+        if check(w):
+            return w, True, tried[-1][2]
+        polished = _polish(X, y, w, t)
+        if polished is not None and check(polished):
+            return polished, True, tried[-1][2]
+    ok, f, rel, w = min(tried, key=lambda e: e[1])
+    return w, False, rel
+
+
+def _lam_zero(X, y, G, Xty, tol, lars_end=None):
+    """The lasso's answer at ``lam = 0`` (scaled problem): see :func:`lasso`.
+
+    Full column rank: the unique least-squares solution. Otherwise the end of the LARS
+    path (the limit of the lasso minimizer as ``lam -> 0+``), re-solved by least squares
+    on its support and checked to be a least-squares solution. ``lars_end`` is the
+    path's ``(W[-1], complete)`` if already computed. Returns ``(w, ok)``.
+    """
+    n, p = X.shape
+    w_ls = _least_squares(X, y)
+    if p <= n and np.linalg.matrix_rank(X) == p:
+        return w_ls, True
+    if lars_end is None:
+        ts, W, _, complete = _lars(G, Xty, _max_steps(n, p), 0.0)
+        lars_end = (W[-1], complete)
+    w, complete = lars_end
+    if complete:
+        A = np.flatnonzero(w)
+        w = np.zeros(p)
+        if A.size:
+            w[A] = _least_squares(X[:, A], y)
+        r, r_ls = y - X @ w, y - X @ w_ls
+        rr, rr_ls = float(r @ r), float(r_ls @ r_ls)
+        kkt = np.max(np.abs(X.T @ r)) / _kkt_scale(Xty)
+        if kkt <= tol and rr <= rr_ls * (1 + 1e-9) + 1e-12 * float(y @ y):
+            return w, True
+    return w_ls, False
+
+
+def _max_steps(n, p) -> int:
+    return 8 * (p + min(n, p)) + 50
+
+
 def lasso(X, y, lam, *, w0=None, tol=1e-9, max_iter=10_000):
-    """Lasso minimizer of ``||y - X w||^2 + lam * ||w||_1`` by cyclic coordinate descent.
+    """Lasso minimizer of ``||y - X w||^2 + lam * ||w||_1``, certified by its duality gap.
 
     .. math::
 
         \\hat w = \\arg\\min_w \\lVert y - X w \\rVert_2^2 + \\lambda \\sum_j |w_j| .
 
-    Each coordinate update is exact: with the partial residual
-    :math:`r_{(j)} = y - \\sum_{k \\ne j} x_k w_k`,
+    The exact LARS path (:func:`lasso_knots`) is followed from ``lam_max`` down to
+    ``lam`` only (so one ``lam`` never costs more than the path to it), and its end point
+    is checked by two certificates: the relative KKT violation
+    (:func:`lasso_kkt_violation`, relative to ``lam_max``) and the relative duality gap
+    (:func:`lasso_duality_gap`, an upper bound on ``(J(w) - min J) / J(w)`` that scales
+    with ``lam``). A point that fails them is re-solved on its support, then by cyclic
+    coordinate descent with exact coordinate updates
 
     .. math::
 
         w_j \\leftarrow \\frac{S(x_j^\\top r_{(j)},\\, \\lambda/2)}{\\lVert x_j \\rVert^2},
         \\qquad S(z, t) = \\operatorname{sign}(z)\\max(|z| - t, 0)
 
-    (:func:`reglib.soft_threshold`). Sweeps stop when the relative KKT violation
-    (:func:`lasso_kkt_violation`) is at most ``tol``. Once the support stops changing,
-    the KKT equations on it are solved directly (feature-sign search, Lee et al. 2007),
-    so the answer is exact up to rounding. On near-degenerate designs (nearly collinear
-    columns, ``n < p``), where coordinate descent crawls, the exact LARS path
-    (:func:`lasso_path`) and feature-sign search take over after 100 sweeps.
+    (:func:`reglib.soft_threshold`, with partial residual
+    :math:`r_{(j)} = y - \\sum_{k \\ne j} x_k w_k`) and feature-sign search (Lee et al.
+    2007). ``X`` and ``y`` are rescaled internally by powers of two (exact), so
+    scales like 1e160 or 1e-170 neither overflow nor underflow.
 
     Parameters
     ----------
@@ -319,13 +442,23 @@ def lasso(X, y, lam, *, w0=None, tol=1e-9, max_iter=10_000):
         Targets.
     lam : float
         Regularization strength, ``>= 0``. For ``lam >= 2 max_j |x_j^T y|`` the answer is
-        ``w = 0``; for ``lam = 0`` it is the minimum-norm least-squares solution.
+        ``w = 0``. For ``lam = 0`` the answer is the end of the lasso path (the limit of
+        the minimizer as ``lam -> 0+``): when ``X`` has full column rank the unique
+        least-squares solution; otherwise (e.g. ``n < p``) the least-squares solution
+        the LARS path ends at, which in general position is the one of minimum L1 norm
+        and has at most ``n`` nonzeros. :func:`lasso_path` returns the same point.
     w0 : array_like, shape (p,), optional
-        Starting point (warm start); zeros by default.
+        An extra starting point for the fallback solver (used only if the path's
+        answer fails its certificates).
     tol : float, default 1e-9
-        Target relative KKT violation, ``> 0``.
+        Certificate tolerance, ``> 0``: both the relative KKT violation and the relative
+        duality gap must be ``<= tol`` up to the rounding error of the correlations
+        ``X^T (y - X w)`` they are computed from (each is also evaluated with every
+        correlation moved by its rounding bound in the favourable direction). That
+        rounding limit is about ``1e-16 * lam_max / lam`` for the gap (more on
+        ill-conditioned supports), so below it a tiny ``tol`` is met "up to rounding".
     max_iter : int, default 10000
-        Maximum number of sweeps over the coordinates.
+        Maximum number of coordinate-descent sweeps of the fallback solver.
 
     Returns
     -------
@@ -336,12 +469,15 @@ def lasso(X, y, lam, *, w0=None, tol=1e-9, max_iter=10_000):
     ------
     ValueError, TypeError
         On NaN/inf, wrong dimensions, empty or mismatched ``X``/``y``, a ``lam`` that is
-        negative or not a number, a bad ``w0``, ``tol`` or ``max_iter``.
+        negative or not a number, a bad ``w0``, ``tol`` or ``max_iter``, or a minimizer
+        outside the range of float64.
 
     Warns
     -----
     RuntimeWarning
-        If ``max_iter`` sweeps end before the KKT conditions hold to ``tol``.
+        If no method certifies its answer (degenerate designs with a too small
+        ``tol`` or ``max_iter``); the best point found is returned and the warning gives
+        its relative duality gap.
 
     See Also
     --------
@@ -351,26 +487,47 @@ def lasso(X, y, lam, *, w0=None, tol=1e-9, max_iter=10_000):
     X, y = as_xy(X, y)
     lam = check_lam(lam)
     p = X.shape[1]
-    w = np.zeros(p) if w0 is None else check_coef(w0, p, "w0").copy()
+    w0 = None if w0 is None else check_coef(w0, p, "w0")
     tol = check_positive("tol", tol)
     max_iter = check_int(max_iter, "max_iter", minimum=1)
-    Xty = X.T @ y
-    if lam == 0.0:
-        return _least_squares(X, y)
-    if lam >= 2.0 * np.max(np.abs(Xty)):
+    Xs, ys, ax, ay = rescaled(X, y)
+    lam_s = divide(lam, ax, ay)
+    Xty = Xs.T @ ys
+    if lam_s >= 2.0 * np.max(np.abs(Xty)):
         return np.zeros(p)
-    G = X.T @ X
-    w, converged = _solve_gram(G, Xty, lam, w, tol, max_iter, _max_steps(*X.shape))
-    t, scale = lam / 2.0, _kkt_scale(Xty)
-    if not converged:
+    G = Xs.T @ Xs
+    if lam == 0.0:
+        w, ok = _lam_zero(Xs, ys, G, Xty, tol)
+        if not ok:
+            _warn_lam_zero("lasso")
+        return unscale(w, ay, ax, "the lasso minimizer")
+    t = lam_s / 2.0
+    ts, W, _, complete = _lars(G, Xty, _max_steps(*X.shape), t)
+    start = W[-1] if complete else None
+    extra = ()
+    if w0 is not None:
+        with np.errstate(all="ignore"):
+            extra = (w0 * (ax / ay),)
+        extra = tuple(v for v in extra if np.all(np.isfinite(v)))
+    w, ok, rel = _certified_solve(Xs, ys, G, Xty, lam_s, start, tol, max_iter, (ts, W), extra)
+    if not ok:
         warnings.warn(
-            f"lasso: coordinate descent stopped after max_iter={max_iter} sweeps with "
-            f"relative KKT violation {_kkt_abs(Xty - G @ w, w, t) / scale:.2e}"
-            f" > tol={tol:.1e}",
+            f"lasso: no solver certified its answer at lam={lam:.3g} (after max_iter={max_iter} "
+            f"sweeps with relative KKT violation {_kkt_abs(Xty - G @ w, w, t) / _kkt_scale(Xty):.2e}"
+            f" and relative duality gap {rel:.2e}, not both <= tol={tol:.1e})",
             RuntimeWarning,
             stacklevel=2,
         )
-    return w
+    return unscale(w, ay, ax, "the lasso minimizer")
+
+
+def _warn_lam_zero(who):
+    warnings.warn(
+        f"{who}: at lam = 0 the LARS path could not reach a certified least-squares "
+        "solution (degenerate design); returning the minimum-norm least-squares solution",
+        RuntimeWarning,
+        stacklevel=3,
+    )
 
 
 # ----------------------------------------------------------------------- LARS
@@ -397,132 +554,6 @@ class LassoKnots(NamedTuple):
     order: list
 
 
-def _lars(G, Xty, max_steps):
-    """LARS with the lasso modification on the Gram form.
-
-    Works with ``t = lam / 2`` and returns ``(ts, W, events, complete)``.
-    """
-    p = Xty.shape[0]
-    c = Xty.copy()
-    w = np.zeros(p)
-    t = float(np.max(np.abs(c)))
-    ts, Ws, events = [t], [w.copy()], []
-    if t == 0.0:
-        return np.array([0.0]), np.zeros((1, p)), events, True
-    diag = np.diag(G)
-    active = np.zeros(p, dtype=bool)
-    ignored = diag <= 0.0  # zero columns never enter
-    signs = np.zeros(p)
-    A: list[int] = []
-    j = int(np.argmax(np.abs(c)))
-    A.append(j)
-    active[j] = True
-    signs[j] = np.sign(c[j])
-    events.append((float(2 * t), j, "enter"))
-    just_dropped, dropped_sign = -1, 0.0
-    complete = False
-    for _ in range(max_steps):
-        Aidx = np.array(A)
-        GA = G[np.ix_(Aidx, Aidx)]
-        try:
-            dA = np.linalg.solve(GA, signs[Aidx])
-        except np.linalg.LinAlgError:
-            break
-        a = G[:, Aidx] @ dA
-        # next entry: |c_j - gamma a_j| reaches t - gamma from below
-        cand = ~active & ~ignored
-        gamma_in, j_in, s_in = np.inf, -1, 0.0
-        if np.any(cand):
-            with np.errstate(divide="ignore", invalid="ignore"):
-                den1, den2 = 1.0 - a, 1.0 + a
-                g1 = np.where(cand & (den1 > 0), np.maximum(t - c, 0.0) / den1, np.inf)
-                g2 = np.where(cand & (den2 > 0), np.maximum(t + c, 0.0) / den2, np.inf)
-            if just_dropped >= 0:
-                # it sits on the boundary it just left: only the opposite side can be hit
-                # in this segment (the gap to its own side is linear and zero now)
-                if dropped_sign > 0:
-                    g1[just_dropped] = np.inf
-                else:
-                    g2[just_dropped] = np.inf
-            k1, k2 = int(np.argmin(g1)), int(np.argmin(g2))
-            if g1[k1] <= g2[k2]:
-                gamma_in, j_in, s_in = g1[k1], k1, 1.0
-            else:
-                gamma_in, j_in, s_in = g2[k2], k2, -1.0
-        # next exit: an active coefficient crosses zero
-        gamma_out, j_out = np.inf, -1
-        sd = signs[Aidx] * dA
-        wrong = sd < 0
-        if np.any(wrong):
-            with np.errstate(divide="ignore"):
-                gd = np.where(wrong, np.maximum(-w[Aidx] / dA, 0.0), np.inf)
-            k = int(np.argmin(gd))
-            gamma_out, j_out = gd[k], int(Aidx[k])
-        gamma = min(gamma_in, gamma_out, t)
-        w[Aidx] += gamma * dA
-        if gamma >= t:  # reached lam = 0
-            t = 0.0
-            c = Xty - G[:, Aidx] @ w[Aidx]
-            ts.append(t)
-            Ws.append(w.copy())
-            complete = True
-            break
-        t -= gamma
-        if gamma_out <= gamma_in:
-            w[j_out] = 0.0
-            A.remove(j_out)
-            active[j_out] = False
-            dropped_sign = signs[j_out]
-            signs[j_out] = 0.0
-            just_dropped = j_out
-            events.append((float(2 * t), j_out, "leave"))
-            if not A:  # cannot happen on an exact path (w = 0 only for t >= t_max)
-                break
-        else:
-            # the entering column must not be (numerically) in the span of the active ones
-            gjA = G[j_in, Aidx]
-            try:
-                proj = gjA @ np.linalg.solve(GA, gjA)
-            except np.linalg.LinAlgError:
-                proj = diag[j_in]
-            if diag[j_in] - proj <= 1e-10 * diag[j_in]:
-                ignored[j_in] = True
-            else:
-                A.append(j_in)
-                active[j_in] = True
-                signs[j_in] = s_in
-                events.append((float(2 * t), int(j_in), "enter"))
-            just_dropped = -1
-        c = Xty - G[:, np.array(A)] @ w[np.array(A)] if A else Xty - G @ w
-        ts.append(t)
-        Ws.append(w.copy())
-    return np.array(ts), np.array(Ws), events, complete
-
-
-def _interpolate(ts, W, t_req):
-    """Path values at ``t_req`` (any order) from knots ``ts`` (non-increasing).
-
-    Returns ``(coefs, inside)``; ``inside`` is False for values below the last knot.
-    """
-    neg = -ts
-    pos = np.searchsorted(neg, -t_req, side="left")  # first knot with ts <= t_req
-    K = ts.shape[0]
-    out = np.zeros((t_req.shape[0], W.shape[1]))
-    inside = pos < K
-    mid = inside & (pos > 0)
-    if np.any(mid):
-        hi = pos[mid] - 1
-        lo = pos[mid]
-        span = ts[hi] - ts[lo]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            frac = np.where(span > 0, (ts[hi] - t_req[mid]) / span, 1.0)
-        out[mid] = W[hi] + frac[:, None] * (W[lo] - W[hi])
-    exact = inside & (pos == 0)  # t_req >= first knot: w = 0 (W[0] is zero)
-    out[exact] = W[0]
-    out[~inside] = W[-1]
-    return out, inside
-
-
 def lasso_knots(X, y):
     """Knots of the exact lasso path, by LARS with the lasso modification.
 
@@ -547,7 +578,7 @@ def lasso_knots(X, y):
     Raises
     ------
     ValueError, TypeError
-        On malformed or mismatched ``X``/``y``.
+        On malformed or mismatched ``X``/``y``, or knots outside the range of float64.
 
     Warns
     -----
@@ -557,9 +588,10 @@ def lasso_knots(X, y):
         :func:`lasso_path` stays exact in that case (it falls back to coordinate descent).
     """
     X, y = as_xy(X, y)
-    G = X.T @ X
-    Xty = X.T @ y
-    ts, W, events, complete = _lars(G, Xty, _max_steps(*X.shape))
+    Xs, ys, ax, ay = rescaled(X, y)
+    G = Xs.T @ Xs
+    Xty = Xs.T @ ys
+    ts, W, events, complete = _lars(G, Xty, _max_steps(*X.shape), 0.0)
     C = Xty[None, :] - W @ G
     bad = _kkt_abs(C, W, ts[:, None]) / _kkt_scale(Xty) > _KNOT_TOL
     if np.any(bad) or not complete:
@@ -574,15 +606,16 @@ def lasso_knots(X, y):
     for _, j, action in events:
         if action == "enter" and j not in order:
             order.append(j)
-    return LassoKnots(lams=2.0 * ts, coefs=W, events=events, order=order)
-
-
-def _max_steps(n, p) -> int:
-    return 8 * (p + min(n, p)) + 50
+    with np.errstate(over="ignore"):
+        lams = 2.0 * ts * ax * ay
+    if not np.all(np.isfinite(lams)):
+        raise ValueError("the knots of lam are outside the range of float64 for these X and y")
+    events = [(float(lam * ax * ay), j, action) for lam, j, action in events]
+    return LassoKnots(lams=lams, coefs=unscale(W, ay, ax, "the path"), events=events, order=order)
 
 
 def lasso_path(X, y, lams, *, tol=1e-9):
-    """Exact lasso minimizers for many ``lam``, from the LARS path.
+    """Exact, certified lasso minimizers for many ``lam``, from the LARS path.
 
     For each ``lam`` in ``lams`` this returns the minimizer of
 
@@ -590,11 +623,14 @@ def lasso_path(X, y, lams, *, tol=1e-9):
 
         \\lVert y - X w \\rVert_2^2 + \\lambda \\lVert w \\rVert_1 .
 
-    The knots are computed once (:func:`lasso_knots`), the path is interpolated
-    linearly between them at each requested ``lam``, and every returned row is checked
-    against the KKT conditions (:func:`lasso_kkt_violation`). Any ``lam`` the LARS path
-    cannot certify (degenerate designs: exactly or nearly collinear columns, ties) is
-    solved by coordinate descent (:func:`lasso`) warm-started at the path's value.
+    The LARS path (:func:`lasso_knots`) is followed once, from ``lam_max`` down to the
+    smallest requested ``lam`` only, and interpolated linearly between its knots at each
+    requested ``lam``. Every row is certified as in :func:`lasso` (relative KKT violation
+    and relative duality gap ``<= tol``); a row the path cannot certify (degenerate
+    designs: exactly or nearly collinear columns, ties) is re-solved as :func:`lasso`
+    does. At ``lam = 0`` the row is the path's end, the same point as ``lasso(X, y, 0)``
+    (see there: the unique least-squares solution under full column rank, else the
+    least-squares solution the path ends at, of minimum L1 norm in general position).
 
     Parameters
     ----------
@@ -605,7 +641,7 @@ def lasso_path(X, y, lams, *, tol=1e-9):
     lams : array_like, shape (k,)
         Regularization strengths, each ``>= 0``, in any order.
     tol : float, default 1e-9
-        Relative KKT violation accepted for each row.
+        Certificate tolerance for each row (as in :func:`lasso`).
 
     Returns
     -------
@@ -615,33 +651,48 @@ def lasso_path(X, y, lams, *, tol=1e-9):
     Raises
     ------
     ValueError, TypeError
-        As :func:`lasso`, and if ``lams`` is not a non-empty 1-D sequence.
+        As :func:`lasso`, and if ``lams`` is not a non-empty 1-D sequence of numbers
+        (booleans are refused).
+
+    Warns
+    -----
+    RuntimeWarning
+        For a row no method certifies (with its relative duality gap).
     """
     X, y = as_xy(X, y)
     lams = check_lams(lams)
     tol = check_positive("tol", tol)
-    G = X.T @ X
-    Xty = X.T @ y
-    ts, W, _, _ = _lars(G, Xty, _max_steps(*X.shape))
-    t_req = lams / 2.0
+    n, p = X.shape
+    Xs, ys, ax, ay = rescaled(X, y)
+    lam_s = np.array([divide(lam, ax, ay) for lam in lams])
+    G = Xs.T @ Xs
+    Xty = Xs.T @ ys
+    t_req = lam_s / 2.0
+    positive = t_req > 0
+    t_stop = float(np.min(t_req[positive])) if np.all(positive) else 0.0
+    ts, W, _, complete = _lars(G, Xty, _max_steps(n, p), t_stop)
     out, inside = _interpolate(ts, W, t_req)
-    C = Xty[None, :] - out @ G
-    viol = _kkt_abs(C, out, t_req[:, None]) / _kkt_scale(Xty)
-    redo = np.flatnonzero((viol > tol) | ~inside)
-    if redo.size:
-        # largest lam first, each warm-started from the path (or the previous solution)
-        for i in redo[np.argsort(-lams[redo], kind="stable")]:
-            if lams[i] == 0.0:
-                out[i] = _least_squares(X, y)
-                continue
-            w, ok = _solve_gram(G, Xty, float(lams[i]), out[i].copy(), tol, 10_000, 0, (ts, W))
-            if not ok:
+    if not complete:
+        inside[:] = inside & (t_req >= ts[-1])
+    zero = ~positive
+    if np.any(zero):
+        w0, ok = _lam_zero(Xs, ys, G, Xty, tol, (W[-1], complete))
+        if not ok:
+            _warn_lam_zero("lasso_path")
+        out[zero] = w0
+    rows = np.flatnonzero(positive & np.isfinite(t_req))
+    out[~np.isfinite(t_req)] = 0.0  # lam / scale overflowed: far above lam_max
+    if rows.size:
+        ok, _, _ = certified(Xs, ys, out[rows], t_req[rows], tol)
+        for i in rows[~ok | ~inside[rows]]:
+            start = out[i] if inside[i] else None
+            w, good, rel = _certified_solve(Xs, ys, G, Xty, 2 * t_req[i], start, tol, 10_000, (ts, W))
+            if not good:
                 warnings.warn(
-                    f"lasso_path: the KKT conditions do not hold to tol={tol:.1e} "
-                    f"at lam={lams[i]:.3g} (relative violation "
-                    f"{_kkt_abs(Xty - G @ w, w, lams[i] / 2) / _kkt_scale(Xty):.1e})",
+                    f"lasso_path: no solver certified the row at lam={lams[i]:.3g} "
+                    f"to tol={tol:.1e} (relative duality gap {rel:.1e})",
                     RuntimeWarning,
                     stacklevel=2,
                 )
             out[i] = w
-    return out
+    return unscale(out, ay, ax, "the lasso path")

@@ -116,6 +116,7 @@ def soft_threshold(z, t):
     -------
     float or numpy.ndarray
         Same shape as ``np.broadcast(z, t)``; a float when both inputs are scalars.
+        Zeros are always ``+0.0`` (never ``-0.0``).
 
     Raises
     ------
@@ -131,7 +132,8 @@ def soft_threshold(z, t):
         if np.any(t_arr < 0):
             raise ValueError(f"t must be non-negative, got minimum {float(t_arr.min())!r}")
     try:
-        out = np.sign(z_arr) * np.maximum(np.abs(z_arr) - t_arr, 0.0)
+        # "+ 0.0" turns the -0.0 of a shrunk negative z into +0.0
+        out = np.sign(z_arr) * np.maximum(np.abs(z_arr) - t_arr, 0.0) + 0.0
     except ValueError:
         raise ValueError(
             f"z and t must be broadcastable, got shapes {z_arr.shape} and {t_arr.shape}"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._scaling import ratio, rescaled, unscale
 from ._validation import as_xy, check_lam, check_lams
 
 __all__ = ["ridge", "ridge_path"]
@@ -62,11 +63,22 @@ def ridge(X, y, lam):
     X, y = as_xy(X, y)
     lam = check_lam(lam)
     p = X.shape[1]
+    # solve for X / ax and y / ay (exact powers of two: scales like 1e160 or 1e-170 neither
+    # overflow nor underflow); then lam becomes lam / ax^2 and w comes back times ay / ax
+    X, y, ax, ay = rescaled(X, y)
+    lam_s = ratio([lam], [ax, ax])
     if lam == 0.0:
-        return np.linalg.lstsq(X, y, rcond=None)[0]
-    A = np.vstack([X, np.sqrt(lam) * np.eye(p)])
-    b = np.concatenate([y, np.zeros(p)])
-    return np.linalg.lstsq(A, b, rcond=None)[0]
+        w = np.linalg.lstsq(X, y, rcond=None)[0]
+    elif lam_s < np.sum(X * X):
+        A = np.vstack([X, np.sqrt(lam_s) * np.eye(p)])
+        b = np.concatenate([y, np.zeros(p)])
+        w = np.linalg.lstsq(A, b, rcond=None)[0]
+    else:
+        # lam_s >= ||X||_F^2 >= sigma_max^2: the sqrt(lam) rows would swamp X in rounding,
+        # but I + X^T X / lam_s is well conditioned (cond <= 2): w = u * ay * ax / lam
+        u = np.linalg.solve(np.eye(p) + (X.T @ X) / lam_s, X.T @ y)
+        return unscale(u, ratio([ay, ax], [lam]), 1.0, "the ridge minimizer")
+    return unscale(w, ay, ax, "the ridge minimizer")
 
 
 def ridge_path(X, y, lams):
@@ -105,15 +117,24 @@ def ridge_path(X, y, lams):
     """
     X, y = as_xy(X, y)
     lams = check_lams(lams)
+    X, y, ax, ay = rescaled(X, y)  # exact powers of two, as in ridge
     U, d, Vt = np.linalg.svd(X, full_matrices=False)
     Uty = U.T @ y
-    denom = d[None, :] ** 2 + lams[:, None]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        factors = d[None, :] / denom
+    factors = np.empty((lams.size, d.size))
+    scale = np.empty(lams.size)
+    for i, lam in enumerate(lams):
+        lam_s = ratio([lam], [ax, ax])
+        if lam_s <= 1.0:  # d_j / (d_j^2 + lam_s), times ay / ax
+            with np.errstate(divide="ignore", invalid="ignore"):
+                factors[i] = d / (d**2 + lam_s)
+            scale[i] = ratio([ay], [ax])
+        else:  # the same, written d_j / (1 + d_j^2 / lam_s) times ay * ax / lam: no overflow
+            factors[i] = d / (1.0 + d**2 / lam_s)
+            scale[i] = ratio([ay, ax], [lam])
     # lam = 0: pseudo-inverse, dropping numerically zero singular values
     cutoff = max(X.shape) * np.finfo(float).eps * (d[0] if d.size else 0.0)
     zero_lam = lams == 0.0
     if np.any(zero_lam):
         inv_d = np.where(d > cutoff, 1.0 / np.where(d > cutoff, d, 1.0), 0.0)
         factors[zero_lam] = inv_d
-    return (factors * Uty[None, :]) @ Vt
+    return unscale((factors * Uty[None, :]) @ Vt, scale[:, None], 1.0, "the ridge path")

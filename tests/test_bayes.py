@@ -1,5 +1,7 @@
 """Tests of reglib.bayes.posterior against independent closed forms."""
 
+import warnings
+
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -106,3 +108,31 @@ def test_posterior_rejects(kwargs, exc, msg):
     args.update(kwargs)
     with pytest.raises(exc, match=msg):
         reglib.posterior(**args)
+
+
+# ------------------------------------------------------------------ issue 20: extreme scales
+def test_posterior_tiny_prior_var_is_not_zero():
+    """prior_var = 1e-309 (noise_var / prior_var overflows): the covariance is ~prior_var."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        mean, cov = reglib.posterior(np.eye(2), [1.0, 1.0], 1.0, 1e-309)
+    assert np.allclose(np.diag(cov), 1e-309, rtol=1e-6, atol=0) and cov[0, 1] == 0.0
+    assert np.allclose(mean, 1e-309, rtol=1e-6, atol=0)
+
+
+@pytest.mark.parametrize("scale, prior_var", [(1e160, 2e-300), (1e-170, 2e300)])
+def test_posterior_extreme_scales(problem, scale, prior_var):
+    """X scaled by 1e160 used to give an all-zero mean with overflow warnings."""
+    X, y = problem
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        mean, cov = reglib.posterior(scale * X, y, 1.0, prior_var)
+    ref_mean, ref_cov = reglib.posterior(X, y, 1.0, prior_var * scale * scale)
+    assert np.allclose(mean * scale, ref_mean, rtol=1e-9, atol=0)
+    if scale < 1:  # (at 1e160 the covariance, ~1e-320, is subnormal: few digits left)
+        assert np.allclose(cov * scale * scale, ref_cov, rtol=1e-9, atol=1e-12 * np.abs(ref_cov).max())
+
+
+def test_posterior_out_of_range_raises_value_error():
+    with pytest.raises(ValueError, match="outside the range of float64"):
+        reglib.posterior(1e-300 * np.eye(2), [1e10, 1e10], 1e-300, 1e300)  # mean ~ 1e310

@@ -141,3 +141,22 @@ def test_docstring_examples_run():
 
     result = doctest.testmod(reglib.estimators)
     assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize("cls", [reglib.Ridge, reglib.Lasso])
+@pytest.mark.parametrize(
+    "attr, value, exc, msg",
+    [
+        ("fit_intercept", "no", TypeError, r"fit_intercept must be True or False, got 'no'"),
+        ("lam", -1.0, ValueError, r"lam must be a non-negative finite real number, got -1.0"),
+        ("lam", "x", TypeError, r"lam must be a non-negative finite real number, got 'x'"),
+        ("lam", True, TypeError, r"lam must be .*bool"),
+    ],
+)
+def test_hyperparameters_set_after_construction_are_checked_at_fit(cls, shifted, attr, value, exc, msg):
+    """Issue 20, item 6: Ridge.fit_intercept = 'no' after construction was not re-checked."""
+    X, y = shifted
+    model = cls()
+    setattr(model, attr, value)
+    with pytest.raises(exc, match=msg):
+        model.fit(X, y)

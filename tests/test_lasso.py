@@ -100,12 +100,35 @@ def test_lasso_zero_column_stays_zero(problem):
     assert reglib.lasso_path(X, y, [1.0, 0.1])[:, 2].tolist() == [0.0, 0.0]
 
 
-def test_lasso_warns_when_tolerance_is_out_of_reach(problem):
+def test_lasso_tolerance_below_rounding_is_met_up_to_rounding(problem):
     X, y = problem
-    # a relative KKT violation of 1e-300 is below rounding error: never reached
-    with pytest.warns(RuntimeWarning, match=r"max_iter=3 sweeps with relative KKT violation .* > tol=1.0e-300"):
+    # a tolerance of 1e-300 is below rounding error: the certificate holds "up to rounding"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
         w = reglib.lasso(X, y, 1.0, tol=1e-300, max_iter=3)
+    assert reglib.lasso_kkt_violation(X, y, w, 1.0) <= 1e-12
+    assert reglib.lasso_duality_gap(X, y, w, 1.0) <= 1e-12
+
+
+def test_lasso_warns_when_nothing_is_certified(problem, monkeypatch):
+    """If no method can certify its answer, lasso and lasso_path say so (never silently)."""
+    import importlib
+
+    module = importlib.import_module("reglib.lasso")
+
+    def never(X, y, W, t, tol):
+        ok, rel, low = reglib.lasso_certificate.certified(X, y, W, t, tol)
+        return np.zeros_like(ok), rel, low
+
+    monkeypatch.setattr(module, "certified", never)
+    X, y = problem
+    with pytest.warns(RuntimeWarning, match=r"lasso: no solver certified its answer at lam=1 "
+                      r"\(after max_iter=3 sweeps with relative KKT violation .* and relative "
+                      r"duality gap .*, not both <= tol=1.0e-09\)"):
+        w = reglib.lasso(X, y, 1.0, max_iter=3)
     assert reglib.lasso_kkt_violation(X, y, w, 1.0) <= 1e-9  # still the best it found
+    with pytest.warns(RuntimeWarning, match=r"lasso_path: no solver certified the row at lam=1"):
+        reglib.lasso_path(X, y, [1.0])
 
 
 # ------------------------------------------------------------------ KKT check
@@ -324,3 +347,93 @@ def test_lasso_rejects_bad_options(problem):
         reglib.lasso(X, y, 1.0, max_iter=0)
     with pytest.raises(ValueError, match=r"w must have one entry per column of X"):
         reglib.lasso_kkt_violation(X, y, np.zeros(3), 1.0)
+
+
+# ------------------------------------------------------------------ issue 20: hard inputs
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")
+def test_lasso_tiny_lam_wide_design_is_the_minimizer():
+    """Item 2: n < p, lam = 1e-9 and 1e-10 lam_max: lasso used to stop 17.7% / 28% above
+    the optimum. Now lasso, lasso_path and scikit-learn's tightest fit agree."""
+    g = np.random.default_rng(21)
+    X, y = g.standard_normal((5, 10)), g.standard_normal(5)
+    for frac in [1e-9, 1e-10]:
+        lam = frac * lam_max(X, y)
+        w, w_path = reglib.lasso(X, y, lam), reglib.lasso_path(X, y, [lam])[0]
+        f, f_path = reglib.cost(X, y, w, lam, "l1"), reglib.cost(X, y, w_path, lam, "l1")
+        assert abs(f - f_path) <= 1e-9 * f
+        assert f <= reglib.cost(X, y, sk_lasso(X, y, lam), lam, "l1") * (1 + 1e-9)
+        assert reglib.lasso_duality_gap(X, y, w, lam) <= 1e-5  # its rounding floor here
+        assert np.count_nonzero(w) <= 5
+
+
+def test_lasso_lam_zero_near_collinear_reaches_least_squares():
+    """Item 3: cond(X) ~ 2e10 (a copy of column 0 perturbed by 1e-10): the path at lam = 0
+    stopped 0.44% above the least-squares minimum; now both functions reach it."""
+    g = np.random.default_rng(3)
+    X = g.standard_normal((60, 5))
+    X = np.column_stack([X, X[:, 0] + 1e-10 * g.standard_normal(60)])
+    y = g.standard_normal(60)
+    w_ls = np.linalg.lstsq(X, y, rcond=None)[0]
+    L = np.longdouble
+    rss = lambda w: float(np.sum((y.astype(L) - X.astype(L) @ w.astype(L)) ** 2))  # noqa: E731
+    for w in (reglib.lasso(X, y, 0.0), reglib.lasso_path(X, y, [0.0, 1.0])[0]):
+        assert rss(w) <= rss(w_ls) * (1 + 1e-12)
+
+
+def test_lasso_lam_zero_is_the_path_end_in_both_functions(rng):
+    """Item 4: one documented minimizer at lam = 0 when n < p: the path's end."""
+    X = rng.standard_normal((6, 15))
+    y = rng.standard_normal(6)
+    w = reglib.lasso(X, y, 0.0)
+    assert np.array_equal(w, reglib.lasso_path(X, y, [0.5, 0.0])[1])
+    assert np.allclose(w, reglib.lasso_knots(X, y).coefs[-1], atol=1e-10)
+    assert np.allclose(X @ w, y) and np.count_nonzero(w) <= 6
+    # of the interpolating solutions it has a smaller l1 norm than the minimum-norm one
+    assert np.abs(w).sum() <= np.abs(np.linalg.pinv(X) @ y).sum()
+
+
+@pytest.mark.parametrize("scale", [1e160, 1e-170])
+def test_lasso_extreme_scales(diabetes, scale, capfd):
+    """Item 5: X scaled by 1e160 used to raise a bare LinAlgError (LAPACK on stderr)."""
+    X, y = diabetes
+    lam = 0.01 * lam_max(X, y)
+    w = reglib.lasso(X, y, lam)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        w_big = reglib.lasso(scale * X, y, scale * lam)
+        path_big = reglib.lasso_path(scale * X, y, [scale * lam, 0.0])
+        knots = reglib.lasso_knots(scale * X, y)
+    assert np.allclose(w_big * scale, w, rtol=1e-9, atol=1e-12)
+    assert np.allclose(path_big[0] * scale, w, rtol=1e-9, atol=1e-12)
+    assert np.allclose(path_big[1] * scale, reglib.lasso(X, y, 0.0), rtol=1e-9)
+    assert np.allclose(knots.lams / scale, reglib.lasso_knots(X, y).lams, rtol=1e-12)
+    assert capfd.readouterr().err == ""
+
+
+def test_lasso_unrepresentable_minimizer_raises_value_error():
+    X = np.array([[1e-300], [2e-300]])
+    y = np.array([1e300, 1e300])
+    with pytest.raises(ValueError, match="outside the range of float64"):
+        reglib.lasso(X, y, 0.0)
+
+
+def test_lasso_path_rejects_bool_lams(problem):
+    """Item 6: a bool array as lams was read as [1, 0]."""
+    X, y = problem
+    with pytest.raises(TypeError, match="lams must hold real numbers, not bools"):
+        reglib.lasso_path(X, y, np.array([True, False]))
+    with pytest.raises(TypeError, match="lams must hold real numbers, not bools"):
+        reglib.lasso_path(X, y, [1.0, True])
+
+
+def test_lasso_wide_small_lam_is_fast():
+    """Item 1 (scaled down): one lam on a wide design costs about one path to it."""
+    import time
+
+    X, y, _ = reglib.data.make_correlated_regression(100, 200, n_informative=10,
+                                                     rng=np.random.default_rng(0))
+    lam = 1e-5 * lam_max(X, y)
+    t0 = time.process_time()
+    w = reglib.lasso(X, y, lam)
+    assert time.process_time() - t0 < 2.0  # was ~10 s of CPU on this size
+    assert reglib.lasso_duality_gap(X, y, w, lam) <= 1e-7

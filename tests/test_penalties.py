@@ -110,3 +110,11 @@ def test_soft_threshold_is_the_proximal_minimizer(z, t):
 def test_soft_threshold_rejects(z, t, exc, msg):
     with pytest.raises(exc, match=msg):
         reglib.soft_threshold(z, t)
+
+
+def test_soft_threshold_never_returns_negative_zero():
+    """Issue 20, item 6: soft_threshold(-0.5, 1.0) was -0.0."""
+    out = reglib.soft_threshold(-0.5, 1.0)
+    assert out == 0.0 and not np.signbit(out)
+    arr = reglib.soft_threshold(np.array([-2.0, -0.5, 0.5, -0.0]), 1.0)
+    assert arr.tolist() == [-1.0, 0.0, 0.0, 0.0] and not np.any(np.signbit(arr[1:]))

@@ -1,5 +1,7 @@
 """Tests of reglib.ridge: ridge and ridge_path against trusted references."""
 
+import warnings
+
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -139,3 +141,36 @@ def test_ridge_rejects_bool_lam_and_scalar_lams(problem):
         reglib.ridge(X, y, True)
     with pytest.raises(ValueError, match=r"lams must be a 1-D sequence"):
         reglib.ridge_path(X, y, 1.0)
+
+
+# ------------------------------------------------------------------ issue 20: extreme scales
+@pytest.mark.parametrize("scale", [1e160, 1e-170])
+def test_ridge_extreme_scales(problem, scale):
+    X, y = problem
+    lam = 3.0
+    # X -> s X, lam -> s^2 lam gives w / s; lam kept fixed gives the solution at lam / s^2
+    for fn in (lambda *a: reglib.ridge(*a), lambda X, y, lam: reglib.ridge_path(X, y, [lam])[0]):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            got = fn(scale * X, y, lam)
+        if scale > 1:
+            ref = reglib.ridge(X, y, lam / scale / scale) / scale
+        else:  # lam / scale^2 overflows; w = (s X^T y / lam) (1 + O(s^2 / lam)), s^2 = 1e-340
+            ref = (X.T @ y) * scale / lam
+        assert np.allclose(got, ref, rtol=1e-9, atol=0)
+        assert np.all(got != 0)
+
+
+@pytest.mark.parametrize("ratio", [1e10, 1e20, 1e32, 1e300])
+def test_ridge_huge_lam_is_accurate(problem, ratio):
+    X, y = problem
+    lam = ratio * np.linalg.norm(X, 2) ** 2
+    ref = np.linalg.solve(np.eye(X.shape[1]) + X.T @ X / lam, X.T @ y / lam)
+    assert np.allclose(reglib.ridge(X, y, lam), ref, rtol=1e-12, atol=0)
+    assert np.allclose(reglib.ridge_path(X, y, [lam])[0], ref, rtol=1e-12, atol=0)
+
+
+def test_ridge_path_rejects_bool_lams(problem):
+    X, y = problem
+    with pytest.raises(TypeError, match="lams must hold real numbers, not bools"):
+        reglib.ridge_path(X, y, [True, False])

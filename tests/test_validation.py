@@ -192,3 +192,9 @@ def test_check_rng():
     for bad, shown in [(0, "int"), (None, "None"), (np.random.RandomState(0), "RandomState")]:
         with pytest.raises(TypeError, match=rf"rng must be a numpy.random.Generator.*{shown}"):
             v.check_rng(bad)
+
+
+@pytest.mark.parametrize("lams", [np.array([True, False]), [True, 0.5], (False,), np.array([True, 1.0], dtype=object)])
+def test_check_lams_refuses_bools_like_check_lam(lams):
+    with pytest.raises(TypeError, match=r"lams must hold real numbers, not bools"):
+        v.check_lams(lams)
