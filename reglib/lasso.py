@@ -409,6 +409,10 @@ def _max_steps(n, p) -> int:
     return 8 * (p + min(n, p)) + 50
 
 
+#: Relative size below which lam cannot be told from 0 against lam_max in float64.
+_EPS = np.finfo(float).eps
+
+
 def lasso(X, y, lam, *, w0=None, tol=1e-9, max_iter=10_000):
     """Lasso minimizer of ``||y - X w||^2 + lam * ||w||_1``, certified by its duality gap.
 
@@ -446,7 +450,9 @@ def lasso(X, y, lam, *, w0=None, tol=1e-9, max_iter=10_000):
         the minimizer as ``lam -> 0+``): when ``X`` has full column rank the unique
         least-squares solution; otherwise (e.g. ``n < p``) the least-squares solution
         the LARS path ends at, which in general position is the one of minimum L1 norm
-        and has at most ``n`` nonzeros. :func:`lasso_path` returns the same point.
+        and has at most ``n`` nonzeros. :func:`lasso_path` returns the same point. A
+        ``lam`` below ``2.2e-16 * lam_max`` (machine epsilon) cannot be told from 0 in
+        float64 and gets the same answer as ``lam = 0``.
     w0 : array_like, shape (p,), optional
         An extra starting point for the fallback solver (used only if the path's
         answer fails its certificates).
@@ -496,7 +502,9 @@ def lasso(X, y, lam, *, w0=None, tol=1e-9, max_iter=10_000):
     if lam_s >= 2.0 * np.max(np.abs(Xty)):
         return np.zeros(p)
     G = Xs.T @ Xs
-    if lam == 0.0:
+    if lam_s <= _EPS * 2.0 * np.max(np.abs(Xty)):
+        # lam below rounding of lam_max: the KKT conditions cannot tell it from 0 in
+        # float64, so the answer is the path's end point, as for lam = 0 (and lasso_path)
         w, ok = _lam_zero(Xs, ys, G, Xty, tol)
         if not ok:
             _warn_lam_zero("lasso")
@@ -668,7 +676,8 @@ def lasso_path(X, y, lams, *, tol=1e-9):
     G = Xs.T @ Xs
     Xty = Xs.T @ ys
     t_req = lam_s / 2.0
-    positive = t_req > 0
+    # as in lasso: a lam below rounding of lam_max gets the lam = 0 answer (the path's end)
+    positive = t_req > _EPS * np.max(np.abs(Xty))
     t_stop = float(np.min(t_req[positive])) if np.all(positive) else 0.0
     ts, W, _, complete = _lars(G, Xty, _max_steps(n, p), t_stop)
     out, inside = _interpolate(ts, W, t_req)
