@@ -94,8 +94,9 @@ def test_the_environment_is_colab_like(probe):
 @pytest.mark.notebooks
 def test_reglib_is_installed_like_pip_install_dot_from_the_current_sources(probe):
     installed = Path(probe["reglib_dir"])
-    assert ROOT not in installed.parents, f"reglib is imported from the repository: {installed}"
-    assert installed.parent.name == "site-packages" and not probe["reglib_editable"]
+    assert installed.parent.name == "site-packages" and VENV in installed.parents, (
+        f"reglib is not imported from the Colab-like site-packages: {installed}")
+    assert not probe["reglib_editable"], "reglib is installed editable (a .pth to the sources)"
     source = ROOT / "reglib"
     here = {str(p.relative_to(source)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(source.rglob("*.py"))}
