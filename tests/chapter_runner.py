@@ -3,7 +3,9 @@
 Used by ``test_chapter_runs.py`` (other seeds; hidden cells removed) and ``test_colab.py``
 (a Colab-like kernel).  The kernel's Python, working directory and environment are given
 explicitly, so a run tests exactly one setting; a failing cell is named by its index and id,
-with the error and the end of its traceback.
+with the error and the end of its traceback.  A cell that leaves an error output fails too,
+even when the kernel reports success (IPython shows an exception raised while *displaying*
+a result, e.g. in ``_repr_mimebundle_``, that way).
 """
 
 import json
@@ -61,6 +63,13 @@ def run_notebook(nb, *, name, cwd, env, workdir, python=sys.executable, timeout=
         for index, cell in enumerate(nb.cells):
             try:
                 client.execute_cell(cell, index)
+                # An exception in a display formatter (e.g. _repr_mimebundle_) leaves an
+                # error output although the cell "succeeded": a failure all the same.
+                error = next((o for o in cell.get("outputs", []) if o.output_type == "error"),
+                             None)
+                if error is not None:
+                    raise CellExecutionError("\n".join(error.get("traceback", [])),
+                                             error.get("ename"), error.get("evalue"))
             except CellExecutionError as exc:
                 source = cell.source.splitlines()
                 head = "\n".join("    " + line for line in source[:8])

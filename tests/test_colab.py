@@ -116,7 +116,8 @@ def _explorer_outputs(nb):
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             data = out.get("data", {})
-            if "data-reglib-explorer" in data.get("text/html", "") or WIDGET_VIEW in data:
+            if ("data-reglib-explorer" in data.get("text/html", "") or WIDGET_VIEW in data
+                    or data.get("text/plain", "").startswith("Interactive figure")):
                 yield cell, data
 
 
