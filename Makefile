@@ -35,6 +35,7 @@ help:
 	@echo "make book         build the site into $(SITE)"
 	@echo "make test         every test (library, notebooks, built site)"
 	@echo "make lab          open the course in JupyterLab (LAB_ARGS=... passes options)"
+	@echo "make colab-venv   the Colab-like kernel (.venv-colab) make test runs chapters in"
 	@echo "make bench        benchmarks: path solvers, explorer updates, page weights"
 	@echo "make screenshots  PNG of every page (light and dark) into screenshots/"
 	@echo "make clean        remove build output (keeps .venv)"
