@@ -53,6 +53,9 @@ def run(path, timeout=600):
         for index, cell in enumerate(nb.cells):
             try:
                 client.execute_cell(cell, index)
+                errors = [o for o in cell.outputs if o.output_type == "error"]
+                if errors:  # raised while displaying the result: the kernel said "ok"
+                    raise CellExecutionError("", errors[0].ename, errors[0].evalue)
             except CellExecutionError as exc:
                 return (f"{path}: visible cell {cell.get('id')} fails without the hidden "
                         f"cells: {exc.ename}: {exc.evalue}")
