@@ -15,12 +15,27 @@ export OPENBLAS_NUM_THREADS ?= 1
 export OMP_NUM_THREADS ?= 1
 export MKL_NUM_THREADS ?= 1
 
-.PHONY: help venv book test test-lib test-notebooks test-site lab bench screenshots browser clean
+# A Colab-like kernel for tests/test_colab.py: ipywidgets 7.7.1, no myst-nb or Sphinx, a stub
+# google.colab, and reglib installed from a copy of the repository as `pip install .` does.
+COLAB_VENV   := .venv-colab
+COLAB_BIN    := $(COLAB_VENV)/bin
+COLAB_STAMP  := $(COLAB_VENV)/.installed
+COLAB_REGLIB := $(COLAB_VENV)/.reglib
+REGLIB_FILES := pyproject.toml README.md $(shell find reglib -name '*.py')
+COLAB_STUB   := $(wildcard tests/colab/google/colab/*.py)
+
+# `make lab LAB_ARGS="--no-browser --port 8899"`; as root (a container) JupyterLab also
+# needs --allow-root.
+LAB_ARGS ?=
+LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+
+.PHONY: help venv colab-venv book test test-lib test-notebooks test-site lab bench screenshots browser clean
 
 help:
 	@echo "make book         build the site into $(SITE)"
 	@echo "make test         every test (library, notebooks, built site)"
-	@echo "make lab          open the course in JupyterLab"
+	@echo "make lab          open the course in JupyterLab (LAB_ARGS=... passes options)"
+	@echo "make colab-venv   the Colab-like kernel (.venv-colab) make test runs chapters in"
 	@echo "make bench        benchmarks: path solvers, explorer updates, page weights"
 	@echo "make screenshots  PNG of every page (light and dark) into screenshots/"
 	@echo "make clean        remove build output (keeps .venv)"
@@ -32,6 +47,24 @@ $(STAMP): requirements.txt pyproject.toml
 
 venv: $(STAMP)
 
+$(COLAB_STAMP): tests/colab/requirements.txt
+	rm -rf $(COLAB_VENV)
+	$(PYTHON) -m venv $(COLAB_VENV)
+	$(COLAB_BIN)/python -m pip install --quiet --disable-pip-version-check -r tests/colab/requirements.txt
+	@touch $@
+
+# reglib from a copy (so nothing of the build lands in the repository), with its
+# dependencies as pip resolves them; then the google.colab stub into site-packages.
+$(COLAB_REGLIB): $(COLAB_STAMP) $(REGLIB_FILES) $(COLAB_STUB)
+	rm -rf $(COLAB_VENV)/src && mkdir $(COLAB_VENV)/src
+	cp -R pyproject.toml README.md reglib $(COLAB_VENV)/src/
+	$(COLAB_BIN)/python -m pip uninstall --quiet --yes reglib
+	$(COLAB_BIN)/python -m pip install --quiet --disable-pip-version-check $(COLAB_VENV)/src
+	cp -R tests/colab/google "$$($(COLAB_BIN)/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))')/"
+	@touch $@
+
+colab-venv: $(COLAB_REGLIB)
+
 # Notebooks are always re-executed (execute_notebooks: force in _config.yml), so the
 # site never shows outputs computed with an older reglib.
 book: $(STAMP)
@@ -41,20 +74,21 @@ book: $(STAMP)
 browser:
 	@sh tools/install-browser-deps.sh
 
-test: $(STAMP) browser book
+test: $(STAMP) $(COLAB_REGLIB) browser book
 	$(BIN)/python -m pytest tests chapters appendix --nbval-lax -p no:cacheprovider
 
 test-lib: $(STAMP)
-	$(BIN)/python -m pytest tests -m "not site and not live"
+	$(BIN)/python -m pytest tests -m "not site and not live and not network and not notebooks"
 
-test-notebooks: $(STAMP)
+test-notebooks: $(STAMP) $(COLAB_REGLIB)
 	$(BIN)/python -m pytest chapters appendix --nbval-lax
+	$(BIN)/python -m pytest tests -m notebooks
 
 test-site: $(STAMP) browser
 	$(BIN)/python -m pytest tests -m "site or live"
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab chapters
+	$(BIN)/jupyter lab chapters $(LAB_ROOT) $(LAB_ARGS)
 
 bench: $(STAMP) book
 	$(BIN)/python benchmarks/paths.py
