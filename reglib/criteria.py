@@ -57,13 +57,6 @@ class ICPath(NamedTuple):
         return float(self.lams[int(np.argmin(getattr(self, criterion)))])
 
 
-def _center(X, y, fit_intercept):
-    fit_intercept = _v.check_bool(fit_intercept, "fit_intercept")
-    if fit_intercept:
-        return X - X.mean(axis=0), y - y.mean(), fit_intercept
-    return X, y, fit_intercept
-
-
 def noise_variance(X, y, *, fit_intercept: bool = True) -> float:
     """Unbiased noise variance of the least-squares fit, ``RSS_ols / (n - p - 1)``.
 
@@ -82,15 +75,16 @@ def noise_variance(X, y, *, fit_intercept: bool = True) -> float:
     float
     """
     X, y = _v.as_xy(X, y)
-    Xc, yc, fit_intercept = _center(X, y, fit_intercept)
+    if _v.check_bool(fit_intercept, "fit_intercept"):
+        X, y = X - X.mean(axis=0), y - y.mean()
     n, p = X.shape
     dof = n - p - int(fit_intercept)
     if dof <= 0:
         raise ValueError(
             f"X must have more rows than columns (+1 for the intercept) to estimate the noise "
             f"variance, got shape {X.shape}; pass noise_var instead")
-    w = np.linalg.lstsq(Xc, yc, rcond=None)[0]
-    return float(np.sum((yc - Xc @ w) ** 2) / dof)
+    w = np.linalg.lstsq(X, y, rcond=None)[0]
+    return float(np.sum((y - X @ w) ** 2) / dof)
 
 
 def information_criteria(rss, df, n: int, noise_var: float) -> dict:
@@ -125,11 +119,6 @@ def information_criteria(rss, df, n: int, noise_var: float) -> dict:
     return {"cp": rss / n + 2 * df * s2 / n, "aic": fit + 2 * df, "bic": fit + np.log(n) * df}
 
 
-def _path(lams, df, rss, n, noise_var) -> ICPath:
-    ic = information_criteria(rss, df, n, noise_var)
-    return ICPath(lams, df, rss, ic["cp"], ic["aic"], ic["bic"], float(noise_var))
-
-
 def lasso_criteria(X, y, *, noise_var=None, fit_intercept: bool = True) -> ICPath:
     """Cp, AIC and BIC of the lasso at every knot of its path.
 
@@ -154,13 +143,16 @@ def lasso_criteria(X, y, *, noise_var=None, fit_intercept: bool = True) -> ICPat
         At the knots, ``lams`` decreasing from ``2 max_j |x_j^T y|`` to 0.
     """
     X, y = _v.as_xy(X, y)
-    Xc, yc, fit_intercept = _center(X, y, fit_intercept)
+    fit_intercept = _v.check_bool(fit_intercept, "fit_intercept")
     if noise_var is None:
         noise_var = noise_variance(X, y, fit_intercept=fit_intercept)
-    knots = lasso_knots(Xc, yc)
-    rss = np.sum((yc[None, :] - knots.coefs @ Xc.T) ** 2, axis=1)
-    df = np.count_nonzero(knots.coefs, axis=1).astype(float)
-    return _path(knots.lams, df, rss, X.shape[0], noise_var)
+    if fit_intercept:  # the unpenalized intercept: center, fit
+        X, y = X - X.mean(axis=0), y - y.mean()
+    knots = lasso_knots(X, y)
+    rss = np.sum((y[None, :] - knots.coefs @ X.T) ** 2, axis=1)
+    df = np.count_nonzero(knots.coefs, axis=1).astype(float)  # non-zero weights
+    ic = information_criteria(rss, df, X.shape[0], noise_var)
+    return ICPath(knots.lams, df, rss, ic["cp"], ic["aic"], ic["bic"], float(noise_var))
 
 
 def ridge_criteria(X, y, lams, *, noise_var=None, fit_intercept: bool = True) -> ICPath:
@@ -186,9 +178,13 @@ def ridge_criteria(X, y, lams, *, noise_var=None, fit_intercept: bool = True) ->
     """
     X, y = _v.as_xy(X, y)
     lams = _v.check_lams(lams)
-    Xc, yc, fit_intercept = _center(X, y, fit_intercept)
+    fit_intercept = _v.check_bool(fit_intercept, "fit_intercept")
     if noise_var is None:
         noise_var = noise_variance(X, y, fit_intercept=fit_intercept)
-    W = ridge_path(Xc, yc, lams)
-    rss = np.sum((yc[None, :] - W @ Xc.T) ** 2, axis=1)
-    return _path(lams, np.atleast_1d(effective_df(Xc, lams)), rss, X.shape[0], noise_var)
+    if fit_intercept:
+        X, y = X - X.mean(axis=0), y - y.mean()
+    W = ridge_path(X, y, lams)
+    rss = np.sum((y[None, :] - W @ X.T) ** 2, axis=1)
+    df = np.atleast_1d(effective_df(X, lams))
+    ic = information_criteria(rss, df, X.shape[0], noise_var)
+    return ICPath(lams, df, rss, ic["cp"], ic["aic"], ic["bic"], float(noise_var))

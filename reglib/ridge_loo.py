@@ -22,11 +22,29 @@ import numpy as np
 
 from . import _validation as _v
 
-__all__ = ["ridge_loo", "ridge_gcv"]
+__all__ = ["ridge_residuals_leverages", "ridge_loo", "ridge_gcv"]
 
 
-def _smoother(X, y, lams, fit_intercept):
-    """Residuals ``e`` and leverages ``h = diag(H)`` for every lam, shapes (m, n)."""
+def ridge_residuals_leverages(X, y, lams, *, fit_intercept: bool = True):
+    """Residuals ``e = y - H y`` and leverages ``h = diag(H)`` of ridge for every ``lam``.
+
+    ``H`` is the hat matrix of ``min ||y - b - X w||^2 + lam * ||w||_2^2`` (``b``
+    unpenalized when ``fit_intercept``): ``H = 11^T / n + Xc (Xc^T Xc + lam I)^{-1} Xc^T``,
+    computed from one SVD ``Xc = U D V^T`` as ``H_ii = 1/n + sum_j U_ij^2 d_j^2/(d_j^2 + lam)``.
+
+    Parameters
+    ----------
+    X : array_like, shape (n, p)
+    y : array_like, shape (n,)
+    lams : array_like, shape (m,)
+        Non-negative strengths.
+    fit_intercept : bool
+
+    Returns
+    -------
+    e, h : ndarray, shape (m, n)
+        Row ``i`` belongs to ``lams[i]``.
+    """
     X, y = _v.as_xy(X, y)
     lams = _v.check_lams(lams)
     fit_intercept = _v.check_bool(fit_intercept, "fit_intercept")
@@ -40,7 +58,7 @@ def _smoother(X, y, lams, fit_intercept):
         f = np.where(d2[None, :] + lams[:, None] > 0, d2[None, :] / (d2[None, :] + lams[:, None]), 0.0)
     y_hat = (f * (U.T @ y)[None, :]) @ U.T            # (m, n)
     h = f @ (U**2).T + (1.0 / n if fit_intercept else 0.0)
-    return y - y_hat, h, n
+    return y - y_hat, h
 
 
 def ridge_loo(X, y, lams, *, fit_intercept: bool = True) -> np.ndarray:
@@ -70,7 +88,7 @@ def ridge_loo(X, y, lams, *, fit_intercept: bool = True) -> np.ndarray:
         If some ``H_ii = 1`` (a row the fit interpolates: its leave-one-out error is
         undefined), e.g. ``lam = 0`` with ``n <= p + 1``.
     """
-    e, h, n = _smoother(X, y, lams, fit_intercept)
+    e, h = ridge_residuals_leverages(X, y, lams, fit_intercept=fit_intercept)
     if np.any(1.0 - h <= 1e-12):
         raise ValueError("a leverage H_ii equals 1 (the fit interpolates that row): "
                          "use lam > 0 or more rows than columns")
@@ -92,7 +110,8 @@ def ridge_gcv(X, y, lams, *, fit_intercept: bool = True) -> np.ndarray:
     -------
     ndarray, shape (m,)
     """
-    e, h, n = _smoother(X, y, lams, fit_intercept)
+    e, h = ridge_residuals_leverages(X, y, lams, fit_intercept=fit_intercept)
+    n = e.shape[1]
     tr = h.sum(axis=1)
     if np.any(1.0 - tr / n <= 1e-12):
         raise ValueError("tr(H) equals n (the fit interpolates): use lam > 0 or more rows")
