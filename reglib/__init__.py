@@ -45,6 +45,10 @@ from .support import support_recovery, zero_frequency
 
 # --- chapter: choosing lam
 from .cv import cv_errors, cv_path, kfold_indices, one_standard_error
+from .criteria import ICPath, information_criteria, lasso_criteria, noise_variance, ridge_criteria
+from .elastic_net import elastic_net, elastic_net_cv_errors, elastic_net_path
+from .nested_cv import NestedCV, nested_cv
+from .ridge_loo import ridge_gcv, ridge_loo, ridge_residuals_leverages
 
 # --- chapter: Bayesian reading
 from .laplace import laplace_lam, laplace_map, laplace_neg_log_posterior, laplace_posterior_mean_1d

@@ -45,48 +45,64 @@ def test_one_standard_error_checker():
     assert not choosing.check_one_standard_error(smallest_within)
 
 
-def good_alpha(n, lam1, lam2):
-    alpha = lam1 / (2 * n) + lam2 / n
-    return alpha, lam1 / (2 * n) / alpha
+def good_walk(lams, mean, se):
+    order = np.argsort(lams)
+    lams, mean, se = np.asarray(lams)[order], np.asarray(mean)[order], np.asarray(se)[order]
+    i = int(np.argmin(mean))
+    j = i
+    while j + 1 < len(lams) and mean[j + 1] <= mean[i] + se[i]:
+        j += 1
+    return lams[j]
 
 
-def forgot_half(n, lam1, lam2):  # treats the ridge part like the lasso part
-    alpha = lam1 / (2 * n) + lam2 / (2 * n)
-    return alpha, lam1 / (2 * n) / alpha
+def assumes_sorted(lams, mean, se):
+    i = int(np.argmin(mean))
+    j = i
+    while j + 1 < len(lams) and mean[j + 1] <= mean[i] + se[i]:
+        j += 1
+    return lams[j]
 
 
-def test_sklearn_alpha_checker():
-    assert choosing.check_sklearn_alpha(good_alpha)
-    assert not choosing.check_sklearn_alpha(forgot_half)
+def test_one_se_walk_checker():
+    from reglib.cv import one_standard_error
+
+    assert choosing.check_one_se_walk(good_walk)
+    assert not choosing.check_one_se_walk(one_standard_error)   # jumps the hump
+    assert not choosing.check_one_se_walk(assumes_sorted)
+    assert not choosing.check_one_se_walk(argmin_only)
 
 
-def test_reference_alpha_against_sklearn_elasticnet():
-    from sklearn.linear_model import ElasticNet
+def good_lam1_max(X, y, lam2):
+    Xc = X - X.mean(0)
+    return 2 * np.max(np.abs(Xc.T @ (y - y.mean())))
 
-    rng = np.random.default_rng(0)
-    n, p = 40, 5
-    X = rng.normal(size=(n, p))
-    y = X @ rng.normal(size=p) + rng.normal(size=n)
-    lam1, lam2 = 6.0, 9.0
-    alpha, l1_ratio = choosing.reference_sklearn_alpha(n, lam1, lam2)
-    w = ElasticNet(alpha=alpha, l1_ratio=l1_ratio, fit_intercept=False, tol=1e-14, max_iter=100_000).fit(X, y).coef_
 
-    def objective(v):
-        return np.sum((y - X @ v) ** 2) + lam1 * np.abs(v).sum() + lam2 * np.sum(v ** 2)
+def test_lam1_max_checker():
+    assert choosing.check_lam1_max(good_lam1_max)
+    assert not choosing.check_lam1_max(lambda X, y, lam2: 2 * np.max(np.abs(X.T @ y)))  # no centering
+    assert not choosing.check_lam1_max(lambda X, y, lam2: good_lam1_max(X, y, 0) / (1 + lam2))
+    assert not choosing.check_lam1_max(lambda X, y, lam2: good_lam1_max(X, y, 0) / (2 * len(y)))
+    assert not choosing.check_lam1_max(lambda X, y, lam2: good_lam1_max(X, y, 0) / 2)
 
-    # w minimizes the course's objective: no small step lowers it
-    for j in range(p):
-        for h in (1e-5, -1e-5):
-            e = np.zeros(p)
-            e[j] = h
-            assert objective(w + e) >= objective(w) - 1e-9
+
+@pytest.mark.parametrize("lam2", [0.0, 5.0, 500.0])
+def test_reference_lam1_max_is_the_zero_threshold(lam2):
+    import reglib
+
+    rng = np.random.default_rng(1)
+    X = rng.normal(3.0, 2.0, size=(40, 5))
+    y = X @ rng.normal(size=5) + 7.0 + rng.normal(size=40)
+    lam1 = choosing.reference_lam1_max(X, y, lam2)
+    Xc, yc = X - X.mean(0), y - y.mean()
+    assert np.all(reglib.elastic_net(Xc, yc, lam1 * (1 + 1e-9), lam2) == 0)
+    assert np.any(reglib.elastic_net(Xc, yc, lam1 * (1 - 1e-3), lam2) != 0)
 
 
 def test_checker_reports_exceptions():
     def broken(*a, **k):
         raise RuntimeError("boom")
 
-    res = choosing.check_sklearn_alpha(broken)
+    res = choosing.check_lam1_max(broken)
     assert not res and "RuntimeError" in str(res)
     with pytest.raises(TypeError):
         choosing.check_one_standard_error(3)

@@ -14,9 +14,11 @@ from ._check import CheckResult, check_function
 __all__ = [
     "check_standardize_fold",
     "check_one_standard_error",
-    "check_sklearn_alpha",
+    "check_one_se_walk",
+    "check_lam1_max",
     "reference_standardize_fold",
-    "reference_sklearn_alpha",
+    "reference_one_se_walk",
+    "reference_lam1_max",
 ]
 
 
@@ -29,24 +31,6 @@ def reference_standardize_fold(X_train, X_val):
     X_train = np.asarray(X_train, dtype=float)
     X_val = np.asarray(X_val, dtype=float)
     return (X_val - X_train.mean(axis=0)) / X_train.std(axis=0)
-
-
-def reference_sklearn_alpha(n, lam1, lam2):
-    """scikit-learn ``ElasticNet(alpha, l1_ratio)`` for ``||y - Xw||^2 + lam1 ||w||_1 + lam2 ||w||^2``.
-
-    scikit-learn minimizes ``1/(2n) ||y - Xw||^2 + alpha * l1_ratio * ||w||_1
-    + alpha * (1 - l1_ratio) / 2 * ||w||^2``; multiplying by ``2n`` gives
-    ``alpha * l1_ratio = lam1 / (2n)`` and ``alpha * (1 - l1_ratio) = lam2 / n``.
-
-    Returns
-    -------
-    ndarray, shape (2,)
-        ``[alpha, l1_ratio]``.
-    """
-    a1 = lam1 / (2.0 * n)
-    a2 = lam2 / float(n)
-    alpha = a1 + a2
-    return np.array([alpha, a1 / alpha])
 
 
 def _fold_cases():
@@ -84,12 +68,61 @@ def check_one_standard_error(fn) -> CheckResult:
     return check_function(fn, one_standard_error, _one_se_cases(), name="the one-standard-error rule")
 
 
-def check_sklearn_alpha(fn) -> CheckResult:
-    """Check ``fn(n, lam1, lam2)`` returns scikit-learn's ``(alpha, l1_ratio)``."""
-    cases = [
-        {"n": 100, "lam1": 4.0, "lam2": 2.0},
-        {"n": 442, "lam1": 10.0, "lam2": 0.0},
-        {"n": 50, "lam1": 0.0, "lam2": 3.0},
-        {"n": 7, "lam1": 0.5, "lam2": 0.25},
+def reference_one_se_walk(lams, mean, se):
+    """The one-SE rule that never jumps a hump: walk up from the minimizer.
+
+    Sort by ``lam``; start at ``i* = argmin(mean)`` and move to larger ``lam`` while the
+    next error is ``<= mean[i*] + se[i*]``; return the last ``lam`` reached.
+    """
+    lams, mean, se = (np.asarray(a, dtype=float) for a in (lams, mean, se))
+    order = np.argsort(lams, kind="stable")
+    lams, mean, se = lams[order], mean[order], se[order]
+    i = int(np.argmin(mean))
+    limit = mean[i] + se[i]
+    while i + 1 < lams.size and mean[i + 1] <= limit:
+        i += 1
+    return float(lams[i])
+
+
+def _walk_cases():
+    lams = np.geomspace(1e-2, 1e3, 11)
+    hump = np.array([5.0, 4.0, 3.1, 3.0, 3.2, 3.6, 3.3, 3.25, 4.0, 6.0, 8.0])
+    return [
+        {"lams": lams, "mean": hump, "se": np.full(11, 0.3)},        # stops before the hump
+        {"lams": lams[::-1], "mean": hump[::-1], "se": np.full(11, 0.3)},  # unsorted input
+        {"lams": lams, "mean": hump, "se": np.full(11, 0.7)},        # crosses the hump
+        {"lams": lams, "mean": hump, "se": np.zeros(11)},            # the minimizer
+        {"lams": lams, "mean": np.linspace(1.0, 2.0, 11), "se": np.full(11, 10.0)},
     ]
-    return check_function(fn, reference_sklearn_alpha, cases, name="lam -> scikit-learn alpha, l1_ratio")
+
+
+def check_one_se_walk(fn) -> CheckResult:
+    """Check ``fn(lams, mean, se)`` against :func:`reference_one_se_walk`."""
+    return check_function(fn, reference_one_se_walk, _walk_cases(), name="the one-SE rule, walking up")
+
+
+def reference_lam1_max(X, y, lam2):
+    """Smallest ``lam1`` at which the elastic net with an intercept has ``w = 0``.
+
+    For ``||y - b - X w||^2 + lam1 ||w||_1 + lam2 ||w||_2^2`` (``b`` unpenalized),
+    ``w = 0`` is optimal iff ``2 |x_j^T (y - ybar)| <= lam1`` for every centered column:
+    ``lam1_max = 2 max_j |(x_j - xbar_j)^T (y - ybar)|``, whatever ``lam2``.
+    """
+    X = np.asarray(X, dtype=float)
+    y = np.asarray(y, dtype=float)
+    return float(2 * np.max(np.abs((X - X.mean(axis=0)).T @ (y - y.mean()))))
+
+
+def _lam1_cases():
+    rng = np.random.default_rng(505)
+    cases = []
+    for n, p, lam2 in [(30, 4, 0.0), (30, 4, 50.0), (12, 6, 3.0), (80, 3, 1e4)]:
+        X = rng.normal(2.0, 1.5, size=(n, p))
+        y = X @ rng.normal(size=p) + 10.0 + rng.normal(size=n)
+        cases.append({"X": X, "y": y, "lam2": lam2})
+    return cases
+
+
+def check_lam1_max(fn) -> CheckResult:
+    """Check ``fn(X, y, lam2)``: the elastic net's smallest all-zero ``lam1``."""
+    return check_function(fn, reference_lam1_max, _lam1_cases(), name="lam1_max of the elastic net")
