@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._scaling import ratio, rescaled
+from .scaling import ratio, rescaled
 from ._validation import as_xy, check_positive
 
 __all__ = ["posterior"]

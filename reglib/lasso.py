@@ -32,7 +32,7 @@ import numpy as np
 
 from ._lars import interpolate as _interpolate
 from ._lars import lars as _lars
-from ._scaling import divide, rescaled, unscale
+from .scaling import divide, rescaled, unscale
 from ._validation import as_xy, check_coef, check_int, check_lam, check_lams, check_positive
 from .lasso_certificate import certified, lasso_duality_gap
 

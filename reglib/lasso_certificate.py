@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._scaling import rescaled
+from .scaling import rescaled
 from ._validation import as_xy, check_coef, check_lam
 
 __all__ = ["lasso_duality_gap"]
@@ -39,7 +39,7 @@ def _gap(t, C, W, absW, rr, cmax, shift):
 def gap_rows(X, y, W, t):
     """Relative gaps, their optimistic (rounding-aware) versions and relative KKT violations.
 
-    ``X``, ``y`` should be well scaled (see :mod:`reglib._scaling`); ``W`` has shape
+    ``X``, ``y`` should be well scaled (see :mod:`reglib.scaling`); ``W`` has shape
     (k, p) and ``t`` (= lam / 2) shape (k,). Returns three arrays of shape (k,):
     ``gap / P``; the smallest ``gap / P`` consistent with the rounding error ``e_j`` of
     each computed correlation (every ``|c_j|`` moved by ``e_j`` in the favourable

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._scaling import ratio, rescaled, unscale
+from .scaling import ratio, rescaled, unscale
 from ._validation import as_xy, check_lam, check_lams
 
 __all__ = ["ridge", "ridge_path"]

@@ -1,9 +1,9 @@
-"""Tests of reglib._scaling: exact power-of-two rescaling and overflow-free ratios."""
+"""Tests of reglib.scaling: exact power-of-two rescaling and overflow-free ratios."""
 
 import numpy as np
 import pytest
 
-from reglib._scaling import pow2_scale, ratio, rescaled, unscale
+from reglib.scaling import pow2_scale, ratio, rescaled, unscale
 
 
 def test_pow2_scale_is_a_power_of_two_above_the_max():

@@ -5,11 +5,16 @@ The lasso, ridge and the Gaussian posterior are *scale-equivariant*: with
 ``X', y'`` at a rescaled ``lam``. Dividing by powers of two is exact in binary floating
 point (barring subnormals), so solving the rescaled problem changes no digit of a
 well-scaled one and keeps ``X^T X`` finite when ``X`` is ~1e160 or ~1e-170.
+
+The solvers the chapters show (``reglib.ridge``, ``reglib.posterior``) call these helpers
+first and last; the mathematics is what lies between the two calls.
 """
 
 from __future__ import annotations
 
 import numpy as np
+
+__all__ = ["pow2_scale", "rescaled", "unscale", "ratio", "divide"]
 
 
 def pow2_scale(a) -> float:
