@@ -14,8 +14,8 @@ have the same solutions, with different parameters: the solution ``w(lam)`` of (
 budget is active (smaller than the squared norm of the least-squares solution), the
 solution of (C) is ``w(lam)`` for the unique ``lam`` with ``||w(lam)||^2 = t``
 (:func:`lam_for_budget`).  :func:`constrained_least_squares` solves (C) directly, by
-projected gradient descent, without ever forming a penalty, so the correspondence can be
-checked numerically.
+accelerated projected gradient descent (FISTA with adaptive restart), without ever forming
+a penalty, so the correspondence can be checked numerically.
 
 With the singular value decomposition ``X = U diag(d) V^T`` and ``c = U^T y``,
 

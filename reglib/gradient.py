@@ -10,8 +10,10 @@ so one gradient step with step size ``eta`` is
 .. math:: w \\leftarrow w - \\eta \\nabla J(w)
           = (1 - 2 \\eta \\lambda)\\, w + 2 \\eta X^\\top (y - X w):
 
-shrink ("decay") the weights by the factor ``1 - 2 eta lam``, then take a plain gradient
-step on the loss.  Writing ``d_1 >= d_2 >= ...`` for the singular values of ``X``, the
+the current weights scaled ("decayed") by the factor ``1 - 2 eta lam``, plus a plain
+gradient step on the loss taken at the same, undecayed ``w``: one step on ``J``, not "decay
+first, then step" (which would take the loss gradient at the decayed weights and has a
+different limit).  For ``eta * lam > 1/2`` the factor is negative.  Writing ``d_1 >= d_2 >= ...`` for the singular values of ``X``, the
 error ``w_k - w_ridge`` is multiplied at each step by ``I - 2 eta (X^T X + lam I)``, whose
 eigenvalues are ``1 - 2 eta (d_j^2 + lam)``.  The iteration therefore converges to the
 ridge solution for every start exactly when

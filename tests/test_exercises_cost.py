@@ -76,3 +76,80 @@ def test_weight_decay_step_checker():
     assert not res and "boom" in str(res)
     with pytest.raises(TypeError):
         ex.check_weight_decay_step(3.0)
+
+
+def _decay_first(w, X, y, lam, eta):
+    v = (1 - 2 * eta * lam) * w
+    return v + 2 * eta * X.T @ (y - X @ v)
+
+
+def test_decay_first_step_checker():
+    def simultaneous(w, X, y, lam, eta):          # weight decay: loss gradient at the undecayed w
+        return (1 - 2 * eta * lam) * w + 2 * eta * X.T @ (y - X @ w)
+
+    def half_convention(w, X, y, lam, eta):
+        v = (1 - eta * lam) * w
+        return v + eta * X.T @ (y - X @ v)
+
+    assert ex.check_decay_first_step(_decay_first)
+    assert not ex.check_decay_first_step(simultaneous)
+    assert not ex.check_decay_first_step(half_convention)
+    with pytest.raises(TypeError):
+        ex.check_decay_first_step(None)
+
+
+def test_decay_first_limit_is_where_the_iteration_goes():
+    hand = ex.hand_example()
+    X, y, lam, eta = hand["X"], hand["y"], hand["lam"], ex.HAND_ETA
+    w = np.zeros(2)
+    for _ in range(500):
+        w = _decay_first(w, X, y, lam, eta)
+    # by hand: ((1 - 2 eta lam) X^T X + lam I) w = X^T y, [[3.2, 1.2], [1.2, 5]] w = [5, 7]
+    assert np.allclose(w, [16.6 / 14.56, 16.4 / 14.56])
+    assert ex.check_decay_first_limit(w)
+
+
+@pytest.mark.parametrize("wrong, hint", [
+    ([0.875, 0.75], "ridge solution"),
+    ([0.6 * 0.875, 0.6 * 0.75], "scaled"),
+    ([2.0, 1.0 / 3.0], None),
+    ([1.14, 1.126], None),                       # rounded to three digits
+])
+def test_decay_first_limit_rejects_plausible_wrong_answers(wrong, hint):
+    res = ex.check_decay_first_limit(wrong)
+    assert not res
+    if hint:
+        assert any(hint in m for m in res.messages)
+
+
+def _adamw(X, y, lam, eta, n_steps, b1=0.9, b2=0.999, eps=1e-8):
+    w, m, v = (np.zeros(X.shape[1]) for _ in range(3))
+    for k in range(1, n_steps + 1):
+        g = -2 * X.T @ (y - X @ w)
+        m, v = b1 * m + (1 - b1) * g, b2 * v + (1 - b2) * g**2
+        w = (1 - 2 * eta * lam) * w - eta * (m / (1 - b1**k)) / (np.sqrt(v / (1 - b2**k)) + eps)
+    return w
+
+
+def test_adamw_limit_matches_a_full_batch_run():
+    a = ex.adamw_example()
+    a["X"][0, 0] = 99.0
+    a = ex.adamw_example()
+    assert a["X"][0, 0] == 2.0
+    w = _adamw(a["X"], a["y"], a["lam"], 0.001, 20000)
+    assert np.allclose(w, [0.1, -0.05, 0.08], rtol=1e-2, atol=0)
+    assert ex.check_adamw_limit([0.1, -0.05, 0.08])
+
+
+@pytest.mark.parametrize("wrong, hint", [
+    ([0.1, -0.1, 0.1], "not pinned"),
+    ([0.6 * 2 / 9, -0.05 / 6, 0.02 / 5.25], "ridge"),
+    ([0.3, -0.05, 0.08], "least squares"),
+    ([0.2, -0.05, 0.08], "1 / (2 lam)"),
+    ([0.1, -0.05], None),
+])
+def test_adamw_limit_rejects_plausible_wrong_answers(wrong, hint):
+    res = ex.check_adamw_limit(wrong)
+    assert not res
+    if hint:
+        assert any(hint in m for m in res.messages)
