@@ -15,7 +15,7 @@ export OPENBLAS_NUM_THREADS ?= 1
 export OMP_NUM_THREADS ?= 1
 export MKL_NUM_THREADS ?= 1
 
-.PHONY: help venv book test test-lib test-notebooks test-site lab bench screenshots browser clean
+.PHONY: help venv npm book test test-lib test-notebooks test-site lab bench screenshots browser clean
 
 help:
 	@echo "make book         build the site into $(SITE)"
@@ -34,10 +34,14 @@ venv: $(STAMP)
 
 # Notebooks are always re-executed (execute_notebooks: force in _config.yml), so the
 # site never shows outputs computed with an older reglib.
-book: $(STAMP)
+book: $(STAMP) npm
 	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
 
-# Browser tests need Chromium and local copies of the scripts the pages load from CDNs.
+# The site serves MathJax itself, copied from node_modules (package.json pins it).
+npm:
+	@sh tools/install-browser-deps.sh --npm-only
+
+# Browser tests need Chromium, and axe-core from node_modules.
 browser:
 	@sh tools/install-browser-deps.sh
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 
+import matplotlib
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
@@ -19,9 +20,8 @@ __all__ = ["calibrate", "draw_frame", "encode_png", "intersect"]
 def encode_png(canvas: FigureCanvasAgg) -> bytes:
     """The canvas as a PNG with an adaptive 128-colour palette.
 
-    For line art this is visually lossless and about three times smaller than
-    matplotlib's RGBA PNG; zlib level 3 costs a few percent in size and saves a third of
-    the encoding time.
+    For line art this is visually lossless, about three times smaller than matplotlib's
+    RGBA PNG, and faster than ``savefig`` (encoding is under a tenth of an update).
     """
     from PIL import Image
 
@@ -29,7 +29,7 @@ def encode_png(canvas: FigureCanvasAgg) -> bytes:
     image = Image.fromarray(rgb).quantize(colors=128, method=Image.Quantize.FASTOCTREE,
                                           dither=Image.Dither.NONE)
     buf = io.BytesIO()
-    image.save(buf, format="PNG", compress_level=3)
+    image.save(buf, format="PNG")
     return buf.getvalue()
 
 
@@ -39,7 +39,17 @@ def draw_frame(draw, values: dict, layout, boxes=None):
     When ``boxes`` has an entry for the number of axes ``draw`` made, the axes are placed
     there; otherwise (or when ``draw`` chose a layout engine itself) constrained layout
     places them.  ``axes_boxes`` are the positions the axes ended up with.
+
+    Titles sit at a fixed height above their axes (``axes.titley = 1``): matplotlib's
+    default moves each title clear of top-side ticks, and that measurement (a tight
+    bounding box of every axis, on every draw) was a third of an update's time in the
+    chapters, whose axes have no top-side ticks.
     """
+    with matplotlib.rc_context({"axes.titley": 1.0}):
+        return _draw_frame(draw, values, layout, boxes)
+
+
+def _draw_frame(draw, values, layout, boxes):
     fig = layout.new_figure(constrained=not boxes)
     canvas = FigureCanvasAgg(fig)
     draw(fig, **values)
