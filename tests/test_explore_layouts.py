@@ -41,3 +41,15 @@ def test_other_grids_are_left_alone():
     assert axes.shape == (2, 2) and fig.get_figheight() == 3.0
     assert isinstance(Layout("wide", (6.4, 3.8), 100).new_figure(False), Figure)
     assert isinstance(Layout("n", (4.2, 3), 100, narrow=True).new_figure(True), NarrowFigure)
+
+
+def test_a_manual_wide_layout_is_ignored_and_long_titles_wrap():
+    fig = Layout("n", (4.2, 3.0), 100, narrow=True).new_figure(constrained=True)
+    fig.set_layout_engine("none")
+    fig.subplots_adjust(left=0.5)
+    axes = fig.subplots(1, 2, gridspec_kw=dict(left=0.3, right=0.4, wspace=0.9, width_ratios=[1, 2]))
+    assert type(fig.get_layout_engine()).__name__ == "ConstrainedLayoutEngine"
+    gs = axes[0].get_subplotspec().get_gridspec()
+    assert gs.left is None and gs.get_height_ratios() == [1, 2]
+    title = fig.suptitle("a long title " * 8, fontsize=10)
+    assert "\n" in title.get_text() and title.get_text().replace("\n", " ") == ("a long title " * 8).strip()

@@ -4,13 +4,19 @@ A phone shows a 640-pixel frame at about half size, too small to read.  So an ex
 whose frames are wider than :data:`NARROW_PX` / 0.7 also draws *narrow* frames,
 :data:`NARROW_PX` pixels wide, in which the panels of a one-row grid are stacked: the
 same ``draw`` function runs on a :class:`NarrowFigure`, whose ``subplots(1, k)`` and
-``add_subplot(1, k, i)`` make a column of ``k`` panels instead.  The scrubber picks the
-layout by the width of its container.
+``add_subplot(1, k, i)`` make a column of ``k`` panels instead.  A manual layout made for
+the wide figure (margins in ``gridspec_kw``, ``subplots_adjust``, a layout engine) is
+ignored there: constrained layout places the panels, and a long ``suptitle`` wraps.
+The scrubber picks the layout by the width of its container.
 """
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
+
+from matplotlib import rcParams
+from matplotlib.font_manager import FontProperties
 
 from matplotlib.figure import Figure
 
@@ -20,7 +26,9 @@ __all__ = ["Layout", "NARROW_PX", "NarrowFigure", "layouts_for"]
 NARROW_PX = 420
 #: Height of one narrow panel, as a fraction of the narrow width: one panel alone, and
 #: each panel of a stack.
-_SINGLE_ASPECT, _STACKED_ASPECT = 0.72, 0.6
+_SINGLE_ASPECT, _STACKED_ASPECT = 0.72, 0.7
+#: Margins and spacing a draw function may fix for its wide figure.
+_MANUAL = ("left", "right", "top", "bottom", "wspace", "hspace")
 
 
 @dataclass(frozen=True)
@@ -63,16 +71,16 @@ class NarrowFigure(Figure):
         self.set_size_inches(width, width * aspect * rows, forward=False)
 
     def subplots(self, nrows=1, ncols=1, **kwargs):
+        gridspec_kw = {k: v for k, v in (kwargs.pop("gridspec_kw", None) or {}).items()
+                       if k not in _MANUAL}
         if nrows == 1 and ncols > 1:
             nrows, ncols = ncols, 1
-            if "width_ratios" in kwargs:
-                kwargs["height_ratios"] = kwargs.pop("width_ratios")
-            gridspec_kw = dict(kwargs.pop("gridspec_kw", None) or {})
-            if "width_ratios" in gridspec_kw:
-                gridspec_kw["height_ratios"] = gridspec_kw.pop("width_ratios")
-            if gridspec_kw:
-                kwargs["gridspec_kw"] = gridspec_kw
+            for kw in (kwargs, gridspec_kw):
+                if "width_ratios" in kw:
+                    kw["height_ratios"] = kw.pop("width_ratios")
             self._stack(nrows)
+        if gridspec_kw:
+            kwargs["gridspec_kw"] = gridspec_kw
         return super().subplots(nrows, ncols, **kwargs)
 
     def add_subplot(self, *args, **kwargs):
@@ -82,3 +90,20 @@ class NarrowFigure(Figure):
             args = (args[1], 1, args[2])
             self._stack(args[0])
         return super().add_subplot(*args, **kwargs)
+
+    def set_layout_engine(self, layout=None, **kwargs):
+        """Ignored: the layout the explorer chose for the narrow frames stays."""
+        if not hasattr(self, "_reglib_ready"):  # Figure.__init__ sets the initial one
+            self._reglib_ready = True
+            return super().set_layout_engine(layout, **kwargs)
+        return None
+
+    def subplots_adjust(self, *args, **kwargs):
+        """Ignored: margins chosen for the wide figure do not fit the narrow one."""
+        return None
+
+    def suptitle(self, t, **kwargs):
+        size = kwargs.get("fontsize", kwargs.get("size", rcParams["figure.titlesize"]))
+        points = FontProperties(size=size).get_size_in_points()
+        chars = max(20, int(self.get_figwidth() * 72 / (0.55 * points)))
+        return super().suptitle(textwrap.fill(str(t), chars), **kwargs)

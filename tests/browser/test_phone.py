@@ -104,10 +104,11 @@ def test_phone_layout(phone_visit, book_page):
         if info["off"]:
             problems.append(f"{name}: controls off screen: {info['off']}")
     # scrub on the phone: the next frame (a file fetched on demand) loads
-    ranges = page.locator("[data-reglib-explorer] input[type=range]")
-    if ranges.count():
-        el = ranges.first
-        root = page.locator("[data-reglib-explorer]").filter(has=el)
+    with_range = [roots.nth(i) for i in range(roots.count())
+                  if roots.nth(i).locator("input[type=range]").count()]
+    if with_range:
+        root = with_range[0]
+        el = root.locator("input[type=range]").first
         before = root.locator("img").get_attribute("src")
         el.focus()
         page.keyboard.press("ArrowRight" if int(el.input_value()) < int(el.get_attribute("max")) else "ArrowLeft")
@@ -146,7 +147,9 @@ def test_page_weight_at_load(browser, base_url, site, book_page, width):
     page.on("response", on_response)
     try:
         page.goto(base_url + book_page.html, wait_until="load", timeout=60_000)
-        page.wait_for_load_state("networkidle")
+        # the images the page shows, then a moment for the frames fetched ahead
+        page.wait_for_function("() => [...document.images].every(img => img.complete)", timeout=60_000)
+        page.wait_for_timeout(1000)
     finally:
         context.close()
     html = sum(size for kind, size in loaded.values() if kind == "document")
