@@ -27,19 +27,29 @@ def asset(name: str) -> str:
     return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
 
 
+def _size(png: bytes) -> tuple:
+    """Width and height of a PNG, from its header."""
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+
+
 def _uri(png: bytes) -> str:
     return "data:image/png;base64," + base64.b64encode(png).decode()
 
 
 def payload(explorer) -> dict:
-    """What the script needs: read-out labels, alt texts and, per layout, the frame URLs."""
+    """What the script needs: read-out labels, alt texts and, per layout, the frame URLs.
+
+    A layout's ``width``/``height`` are those of its first frame (a narrow frame's height
+    depends on how many panels it stacks); ``min`` is the narrowest container it is used in.
+    """
     idx, ctl = explorer.static_index, explorer.controls
-    layouts = explorer.layouts
+    layouts, start = explorer.layouts, explorer.start_index()
+    sizes = [_size(explorer.frames[lay.name][start]) for lay in layouts]
     return {
         "controls": [{"name": n, "labels": [c.format(c.values[i]) for i in idx[n]]}
                      for n, c in ctl.items()],
         "alts": list(explorer.alts),
-        "layouts": [{"name": lay.name, "width": lay.width_px, "height": lay.height_px,
+        "layouts": [{"name": lay.name, "width": sizes[k][0], "height": sizes[k][1],
                      "min": 0 if k == len(layouts) - 1 else int(MIN_SCALE * lay.width_px),
                      "frames": [_uri(f) for f in explorer.frames[lay.name]]}
                     for k, lay in enumerate(layouts)],
