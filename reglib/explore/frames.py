@@ -9,12 +9,32 @@ reader scrubs, and the costly constrained-layout solve is skipped for every fram
 from __future__ import annotations
 
 import io
+from collections import OrderedDict
 
 import matplotlib
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 
-__all__ = ["calibrate", "draw_frame", "encode_png", "intersect"]
+__all__ = ["calibrate", "draw_frame", "encode_png", "intersect", "rasterize"]
+
+#: Agg renderers by (width, height, dpi), reused from frame to frame (see rasterize).
+_RENDERERS: OrderedDict = OrderedDict()
+
+
+def rasterize(canvas: FigureCanvasAgg) -> None:
+    """Draw the canvas with a renderer kept from earlier frames of the same pixel size.
+
+    matplotlib caches text metrics and parsed mathtext (tick labels such as ``10^{-3}``)
+    per renderer, and a fresh canvas makes a fresh renderer: every frame measured and
+    parsed every label again.  Reusing the renderer (``draw`` clears it) keeps those caches.
+    """
+    key = (*canvas.get_width_height(physical=True), canvas.figure.dpi)
+    renderer = _RENDERERS.pop(key, None) or RendererAgg(key[0], key[1], key[2])
+    _RENDERERS[key] = renderer
+    while len(_RENDERERS) > 8:
+        _RENDERERS.popitem(last=False)
+    canvas.renderer, canvas._lastKey = renderer, key
+    canvas.draw()
 
 
 def encode_png(canvas: FigureCanvasAgg) -> bytes:
@@ -62,7 +82,7 @@ def _draw_frame(draw, values, layout, boxes):
             fig = layout.new_figure(constrained=True)
             canvas = FigureCanvasAgg(fig)
             draw(fig, **values)
-    canvas.draw()
+    rasterize(canvas)
     return encode_png(canvas), [tuple(ax.get_position().bounds) for ax in fig.axes]
 
 
