@@ -60,6 +60,21 @@ _WIDE_JS = """() => {
   return out.slice(0, 8);
 }"""
 
+# Inline text cut off at the right edge (a box that clips it hides it without a page
+# scroll); text in a box that scrolls sideways itself (a table, an equation) is reachable.
+_CUT_TEXT_JS = """() => {
+  const w = document.documentElement.clientWidth;
+  const scrolls = (el) => {
+    for (let p = el.parentElement; p; p = p.parentElement)
+      if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) return true;
+    return false;
+  };
+  return [...document.querySelectorAll('.bd-article code.literal, .bd-article a, .bd-article p')]
+    .filter(el => [...el.getClientRects()].some(r => r.width && r.right > w + 1) && !scrolls(el))
+    .map(el => `${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 50)}"`)
+    .slice(0, 8);
+}"""
+
 _FIGURE_JS = """(root) => {
   const img = root.querySelector('.reglib-explorer-figure');
   const w = document.documentElement.clientWidth;
@@ -119,6 +134,9 @@ def test_phone_layout(phone_visit, book_page):
     if width[0] > width[1]:
         problems.append(f"the page scrolls sideways ({width[0]} px wide in {width[1]}): "
                         + "; ".join(page.evaluate(_WIDE_JS)))
+    cut = page.evaluate(_CUT_TEXT_JS)
+    if cut:
+        problems.append(f"text runs past the screen's edge: {cut}")
     if page.locator("#pst-back-to-top").count() and page.locator("#pst-back-to-top").is_visible():
         problems.append("the theme's back-to-top button floats over the text")
     STATS["phone"][book_page.docname] = {
