@@ -53,3 +53,20 @@ def test_a_manual_wide_layout_is_ignored_and_long_titles_wrap():
     assert gs.left is None and gs.get_height_ratios() == [1, 2]
     title = fig.suptitle("a long title " * 8, fontsize=10)
     assert "\n" in title.get_text() and title.get_text().replace("\n", " ") == ("a long title " * 8).strip()
+
+
+def test_axes_placed_by_hand_stay_where_draw_put_them():
+    import warnings
+
+    from reglib.explore.frames import draw_frame
+
+    def draw(fig):
+        fig.set_layout_engine("none")
+        fig.add_axes((0.1, 0.13, 0.87, 0.77)).plot([0, 1])
+
+    narrow = Layout("narrow", (4.2, 3.0), 100, narrow=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        _, boxes = draw_frame(draw, {}, narrow)
+        _, again = draw_frame(draw, {}, narrow, {1: boxes})
+    assert boxes == again == [pytest.approx((0.1, 0.13, 0.87, 0.77))]

@@ -91,6 +91,11 @@ class NarrowFigure(Figure):
             self._stack(args[0])
         return super().add_subplot(*args, **kwargs)
 
+    def add_axes(self, *args, **kwargs):
+        """Axes placed by hand: no layout engine can place them, so none is used."""
+        Figure.set_layout_engine(self, "none")
+        return super().add_axes(*args, **kwargs)
+
     def set_layout_engine(self, layout=None, **kwargs):
         """Ignored: the layout the explorer chose for the narrow frames stays."""
         if not hasattr(self, "_reglib_ready"):  # Figure.__init__ sets the initial one
