@@ -29,7 +29,7 @@ COLAB_STUB   := $(wildcard tests/colab/google/colab/*.py)
 LAB_ARGS ?=
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: help venv colab-venv book test test-lib test-notebooks test-site lab bench screenshots browser clean
+.PHONY: help venv npm colab-venv book test test-lib test-notebooks test-site lab bench screenshots browser clean
 
 help:
 	@echo "make book         build the site into $(SITE)"
@@ -67,10 +67,14 @@ colab-venv: $(COLAB_REGLIB)
 
 # Notebooks are always re-executed (execute_notebooks: force in _config.yml), so the
 # site never shows outputs computed with an older reglib.
-book: $(STAMP)
+book: $(STAMP) npm
 	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
 
-# Browser tests need Chromium and local copies of the scripts the pages load from CDNs.
+# The site serves MathJax itself, copied from node_modules (package.json pins it).
+npm:
+	@sh tools/install-browser-deps.sh --npm-only
+
+# Browser tests need Chromium, and axe-core from node_modules.
 browser:
 	@sh tools/install-browser-deps.sh
 

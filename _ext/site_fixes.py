@@ -25,6 +25,12 @@
    toggles (hide-input cells) are named "Toggle hidden content", which hides their visible
    text (label-content-name-mismatch): the visible text becomes their name.
 
+5. pydata-sphinx-theme puts a search field in the header band unless
+   ``html_theme_options["navbar_persistent"]`` is set, and jupyter-book never sets it: every
+   page showed two search boxes (a header band holding only that field, plus the
+   sidebar's).  Set it to ``[]``: wide screens keep the sidebar's field, narrow ones the
+   article header's search button.
+
 tests/browser/test_site.py fails on any JavaScript error a page raises, so 1 and 2 show there;
 benchmarks/pages.py shows 3.
 """
@@ -93,8 +99,13 @@ def _add_a11y_script(app, config):
     app.add_js_file(None, body=_A11Y_JS)
 
 
+def _one_search_box(app, config):
+    config.html_theme_options.setdefault("navbar_persistent", [])
+
+
 def setup(app):
     app.connect("config-inited", _add_a11y_script)
+    app.connect("config-inited", _one_search_box)
     app.connect("html-page-context", _dedupe_scripts, priority=900)
     app.connect("html-page-context", _default_mode)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

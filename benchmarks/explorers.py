@@ -8,7 +8,9 @@ each chapter's Run All time, and last the worst median.
 
     .venv/bin/python benchmarks/explorers.py [chapters/02_ridge.ipynb ...]
 
-Budget (design): median update under 100 ms; Run All under 20 s.
+Budget: median update at most 70 ms (issue 18); Run All under 20 s.  Times are wall
+clock, as a reader waits; each row also gives the kernel's mean CPU time per update,
+which a busy machine inflates less.
 """
 
 import json
@@ -22,13 +24,16 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parents[1]
 
 PROBE = """
-import json as _json, statistics as _st
+import json as _json, statistics as _st, time as _time
 from reglib.explore import registry as _registry
 _rows = []
 for _e in _registry():
+    _c0 = _time.process_time()
     _t = _e.time_updates()
+    _cpu = 1000 * (_time.process_time() - _c0) / len(_t)
     _rows.append({"title": _e.title or "explorer", "controls": list(_e.controls),
-                  "median_ms": _st.median(_t), "max_ms": max(_t), "updates": len(_t)})
+                  "median_ms": _st.median(_t), "max_ms": max(_t), "updates": len(_t),
+                  "cpu_ms": _cpu})
 print("REGLIB_EXPLORERS " + _json.dumps(_rows))
 """
 
@@ -53,15 +58,17 @@ def run(path: Path) -> tuple[float, list]:
 
 def main(argv: list[str]) -> int:
     paths = [Path(a).resolve() for a in argv] or sorted((ROOT / "chapters").glob("*.ipynb"))
-    worst = 0.0
+    worst = worst_cpu = 0.0
     for path in paths:
         run_all, rows = run(path)
         print(f"{path.name}: Run All {run_all:.1f} s, {len(rows)} explorers")
         for r in rows:
             print(f"  {r['title'][:48]:<48} median {r['median_ms']:6.1f} ms  "
-                  f"max {r['max_ms']:6.1f} ms  ({r['updates']} updates over {', '.join(r['controls'])})")
+                  f"max {r['max_ms']:6.1f} ms  cpu {r['cpu_ms']:6.1f} ms  "
+                  f"({r['updates']} updates over {', '.join(r['controls'])})")
             worst = max(worst, r["median_ms"])
-    print(f"worst median update: {worst:.0f} ms")
+            worst_cpu = max(worst_cpu, r["cpu_ms"])
+    print(f"worst median update: {worst:.0f} ms (worst mean CPU per update: {worst_cpu:.0f} ms)")
     return 0
 
 

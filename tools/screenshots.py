@@ -7,7 +7,9 @@ is served on 127.0.0.1 and loaded offline in headless Chromium (MathJax from nod
 see tests/browser/site_support.py), then captured full page as
 ``OUT_DIR/<page>-light.png`` and ``OUT_DIR/<page>-dark.png`` (``/`` in the page name
 becomes ``__``); a page taller than --segment pixels continues in ``<page>-light-2.png``,
-``-3`` and so on (Chromium captures at most about 16k pixels at once).  Prints one line per file and exits non-zero when a page is missing.
+``-3`` and so on (Chromium captures at most about 16k pixels at once).  A phone pass
+(``--phone-width``, default 390 CSS pixels, light theme) writes ``<page>-phone.png``.
+Prints one line per file and exits non-zero when a page is missing.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ def main(argv=None) -> int:
     parser.add_argument("site", nargs="?", default=str(ss.site_dir()), help="built site (default _build/html)")
     parser.add_argument("out", nargs="?", default=str(REPO / "screenshots"), help="output folder")
     parser.add_argument("--width", type=int, default=1280)
+    parser.add_argument("--phone-width", type=int, default=390, help="phone pass width (0: none)")
     parser.add_argument("--segment", type=int, default=15000,
                         help="split taller pages into PNGs of this many pixels")
     args = parser.parse_args(argv)
@@ -47,8 +50,11 @@ def main(argv=None) -> int:
     count = 0
     with ss.serve(site) as base, sync_playwright() as pw:
         browser = ss.launch_chromium(pw)
-        for theme in ("light", "dark"):
-            context = browser.new_context(viewport={"width": args.width, "height": 900},
+        passes = [("light", args.width, ""), ("dark", args.width, "")]
+        if args.phone_width:
+            passes.append(("light", args.phone_width, "phone"))
+        for theme, width, suffix in passes:
+            context = browser.new_context(viewport={"width": width, "height": 844 if suffix else 900},
                                           color_scheme=theme, device_scale_factor=1)
             context.add_init_script(_THEME_INIT.format(theme))
             blocked: list = []
@@ -59,10 +65,10 @@ def main(argv=None) -> int:
                 ss.wait_for_mathjax(page)
                 page.wait_for_timeout(200)
                 height = page.evaluate("() => document.documentElement.scrollHeight")
-                stem = f"{book_page.docname.replace('/', '__')}-{theme}"
+                stem = f"{book_page.docname.replace('/', '__')}-{suffix or theme}"
                 for part, top in enumerate(range(0, height, args.segment), start=1):
                     target = out / (f"{stem}.png" if part == 1 else f"{stem}-{part}.png")
-                    clip = {"x": 0, "y": top, "width": args.width, "height": min(args.segment, height - top)}
+                    clip = {"x": 0, "y": top, "width": width, "height": min(args.segment, height - top)}
                     page.screenshot(path=str(target), clip=clip, full_page=True)
                     count += 1
                     print(f"{target}  (y {top}..{top + clip['height']} of {height} px)")

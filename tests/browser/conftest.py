@@ -16,7 +16,7 @@ from . import site_support as ss
 
 # Figures collected by the tests, printed at the end of the run (pytest_terminal_summary).
 STATS: dict = {"pages": set(), "scrubbers": 0, "ranges": 0, "selects": 0, "axe": {},
-               "weights": {}, "live": {}, "timings": {}}
+               "weights": {}, "loaded": {}, "phone": {}, "live": {}, "timings": {}}
 
 
 @pytest.fixture(scope="package")
@@ -60,9 +60,9 @@ def browser(playwright_instance):
 
 @pytest.fixture(scope="package")
 def npm_copies():
-    """The npm packages the offline browser needs; fails when they are not installed."""
+    """The npm packages the tests inject (axe-core); fails when they are not installed."""
     modules = ss.node_modules()
-    needed = ["mathjax/es5/tex-mml-chtml.js", "axe-core/axe.min.js"]
+    needed = ["axe-core/axe.min.js"]
     missing = [n for n in needed if not (modules / n).is_file()]
     if missing:
         pytest.fail(f"missing in {modules}: {missing}; {ss.NPM_HINT}", pytrace=False)
@@ -76,18 +76,18 @@ class Visit:
     page: object
     url: str
     errors: list = field(default_factory=list)  # console errors, page errors, failed loads
-    blocked: list = field(default_factory=list)  # remote requests with no local copy
-    served: list = field(default_factory=list)  # remote requests answered from node_modules
+    blocked: list = field(default_factory=list)  # requests leaving the site (refused)
     mathjax: bool = False
     seconds: float = 0.0
 
 
-def open_page(browser, url: str, *, color_scheme: str = "light") -> Visit:
+def open_page(browser, url: str, *, color_scheme: str = "light",
+              viewport=(1280, 900)) -> Visit:
     """Load ``url`` offline in a fresh context and wait for MathJax; return a Visit."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900},
-                                  color_scheme=color_scheme)
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
+                                  color_scheme=color_scheme, device_scale_factor=1)
     visit = Visit(page=None, url=url)
-    ss.install_offline_routes(context, visit.blocked, visit.served)
+    ss.install_offline_routes(context, visit.blocked)
     page = context.new_page()
     visit.page = page
 
@@ -136,14 +136,21 @@ def visit(browser, base_url, npm_copies):
 
 def pytest_terminal_summary(terminalreporter):
     """Print the figures of the browser tests (pages, scrubbers, axe, weights, live)."""
-    if not (STATS["pages"] or STATS["live"] or STATS["weights"]):
+    if not (STATS["pages"] or STATS["live"] or STATS["weights"] or STATS["phone"]):
         return
     tr = terminalreporter
     tr.section("site and live-kernel figures")
     tr.write_line(f"pages loaded: {len(STATS['pages'])}; scrubbers exercised: {STATS['scrubbers']} "
                   f"({STATS['ranges']} range inputs, {STATS['selects']} selects)")
     for doc, w in sorted(STATS["weights"].items()):
-        tr.write_line(f"weight {doc}: {w['total'] / 1e6:.2f} MB (html {w['html']} B, images {w['images']} B)")
+        tr.write_line(f"weight {doc}: {w['total'] / 2**20:.3f} MiB (html {w['html']} B, images {w['images']} B, "
+                      f"frames fetched on demand {w.get('frames', 0)} B)")
+    for doc, w in sorted(STATS["loaded"].items()):
+        tr.write_line(f"weight at load {doc}: {w['total'] / 2**20:.3f} MiB in Chromium at {w['width']} px "
+                      f"(html {w['html']} B, images {w['images']} B in {w['n_images']} files)")
+    for doc, info in sorted(STATS["phone"].items()):
+        tr.write_line(f"phone {doc}: smallest figure scale {info['min_scale']}, {info['explorers']} explorers, "
+                      f"page width {info['scroll_width']} px")
     for key, counts in sorted(STATS["axe"].items()):
         tr.write_line(f"axe {key}: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())))
     for doc, info in sorted(STATS["live"].items()):

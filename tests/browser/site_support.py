@@ -3,13 +3,13 @@
 * the pages of the book, read from ``_toc.yml`` (root first, then every ``file`` entry);
 * a threaded static HTTP server for the built site on 127.0.0.1 (a free port);
 * Debian's Chromium under Playwright, offline: every request to a host other than
-  127.0.0.1 is either answered from the local npm copy of the CDN file it asks for
-  (``node_modules``, installed by ``tools/install-browser-deps.sh``) or aborted and
-  recorded, so a test can assert that a page needs nothing from the internet.
+  127.0.0.1 is refused and recorded, so a test can assert that a page needs nothing from
+  the internet (the site serves MathJax itself);
+* a page's weight at load: its HTML and the images it shows, as files of the site.
 
 Environment overrides: ``REGLIB_SITE_DIR`` (the built site, default ``_build/html``),
 ``REGLIB_BOOK_ROOT`` (the book's sources, default the repository),
-``REGLIB_NODE_MODULES`` (default ``node_modules``), ``REGLIB_CHROMIUM``
+``REGLIB_NODE_MODULES`` (default ``node_modules``: axe-core), ``REGLIB_CHROMIUM``
 (default ``/usr/bin/chromium``).
 """
 
@@ -18,8 +18,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import json
-import mimetypes
 import os
 import re
 import threading
@@ -55,7 +53,7 @@ def site_dir() -> Path:
 
 
 def node_modules() -> Path:
-    """Where ``npm ci`` put the local copies of CDN scripts and axe-core."""
+    """Where ``npm ci`` put axe-core (and MathJax, which the book build copies into the site)."""
     return Path(os.environ.get("REGLIB_NODE_MODULES", REPO / "node_modules")).resolve()
 
 
@@ -157,86 +155,25 @@ def serve(directory: Path):
         thread.join(timeout=10)
 
 
-# ----------------------------------------------------------------------------- CDN copies
-
-_NPM_CDN = re.compile(
-    r"^https?://(?:cdn\.jsdelivr\.net/npm|unpkg\.com)/"
-    r"(?P<pkg>(?:@[^/@]+/)?[^/@]+)(?:@(?P<version>[^/]+))?(?P<path>/.*)?$"
-)
-_CDNJS = re.compile(r"^https?://cdnjs\.cloudflare\.com/ajax/libs/require\.js/[^/]+/require(?:\.min)?\.js$")
+# ----------------------------------------------------------------------------- offline
 
 
-def _installed_version(pkg_dir: Path) -> str | None:
-    try:
-        return json.loads((pkg_dir / "package.json").read_text(encoding="utf-8"))["version"]
-    except (OSError, ValueError, KeyError):
-        return None
+def is_remote(url: str) -> bool:
+    """Whether ``url`` leaves the site (any http(s)/ws(s) host but 127.0.0.1)."""
+    parsed = urlparse(url)
+    return parsed.scheme in ("http", "https", "ws", "wss") and parsed.hostname not in LOCAL_HOSTS
 
 
-def _version_fits(wanted: str | None, installed: str | None) -> bool:
-    """A CDN version spec ("3", "3.2.2", "^1.0.1", "latest") against the installed one."""
-    if not wanted or wanted == "latest":
-        return True
-    if installed is None:
-        return False
-    m = re.match(r"^[\^~]?(\d+)", wanted)
-    return bool(m) and installed.split(".")[0] == m.group(1)
+def install_offline_routes(context, blocked: list) -> None:
+    """Refuse every request of a Playwright ``context`` that leaves the site.
 
-
-def local_copy(url: str, modules: Path | None = None) -> Path | None:
-    """The file in ``node_modules`` that stands for CDN ``url``, or None when there is none."""
-    modules = modules or node_modules()
-    url = url.split("#")[0].split("?")[0]
-    m = _NPM_CDN.match(url)
-    if m:
-        pkg_dir = modules / m.group("pkg")
-        if not _version_fits(m.group("version"), _installed_version(pkg_dir)):
-            return None
-        rel = (m.group("path") or "/").lstrip("/")
-        if not rel:
-            return None
-        target = (pkg_dir / rel).resolve()
-        if pkg_dir.resolve() in target.parents and target.is_file():
-            return target
-        return None
-    if _CDNJS.match(url):
-        target = modules / "requirejs" / "require.js"
-        return target if target.is_file() else None
-    return None
-
-
-_TYPES = {".js": "application/javascript", ".woff": "font/woff", ".woff2": "font/woff2",
-          ".otf": "font/otf", ".ttf": "font/ttf", ".css": "text/css", ".json": "application/json"}
-
-
-def install_offline_routes(context, blocked: list, served: list | None = None) -> None:
-    """Route every non-local request of a Playwright ``context``.
-
-    CDN URLs with a local npm copy are answered from it (recorded in ``served``); anything
-    else is aborted and its URL appended to ``blocked``.
+    The site serves everything it needs itself (MathJax included, see
+    ``_ext/local_mathjax.py``); each refused URL is appended to ``blocked``.
     """
-    modules = node_modules()
-
-    def is_remote(url: str) -> bool:
-        parsed = urlparse(url)
-        return parsed.scheme in ("http", "https", "ws", "wss") and parsed.hostname not in LOCAL_HOSTS
 
     def handle(route):
-        url = route.request.url
-        path = local_copy(url, modules)
-        if path is None:
-            blocked.append(url)
-            route.abort("blockedbyclient")
-            return
-        if served is not None:
-            served.append(url)
-        ctype = _TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        route.fulfill(
-            status=200,
-            path=str(path),
-            headers={"content-type": ctype, "access-control-allow-origin": "*",
-                     "cache-control": "max-age=3600"},
-        )
+        blocked.append(route.request.url)
+        route.abort("blockedbyclient")
 
     context.route(is_remote, handle)
 
@@ -268,20 +205,30 @@ def wait_for_mathjax(page, timeout_ms: int = 30_000) -> bool:
 
 
 def page_weight(site: Path, page: BookPage) -> dict:
-    """Bytes of a page as a reader downloads it for this page alone.
+    """Bytes of a page at load, as files of the site: its HTML and the images it shows.
 
-    ``html`` is the HTML file (the scrubbers' frames are inline data URIs, so they are in
-    it); ``images`` adds the page's own images under ``_images/`` (static figures).
-    Shared theme assets under ``_static/`` are cached across pages and not counted.
+    ``html`` is the HTML file; ``images`` adds every ``<img>``/``<source>`` file under
+    ``_images/`` the page names in its markup (static figures and each interactive
+    figure's first frame, in both layouts: an upper bound of what one reader loads);
+    ``frames`` is what the scrubbers may fetch later, on demand.  Shared theme assets
+    under ``_static/`` are cached across pages and not counted.
     """
     path = site / page.html
     text = path.read_text(encoding="utf-8", errors="replace")
-    images = 0
-    for src in set(re.findall(r'<img[^>]+src="([^"]+)"', text)):
-        if src.startswith(("data:", "http:", "https:")) or "_images/" not in src:
-            continue
-        img = (path.parent / src.split("?")[0]).resolve()
-        if img.is_file():
-            images += img.stat().st_size
+
+    def size(refs) -> int:
+        total = 0
+        for src in refs:
+            if src.startswith(("data:", "http:", "https:")) or "_images/" not in src:
+                continue
+            img = (path.parent / src.split("?")[0]).resolve()
+            if img.is_file():
+                total += img.stat().st_size
+        return total
+
+    shown = set(re.findall(r'<(?:img|source)[^>]+(?:src|srcset)="([^"]+)"', text))
+    frames = set(re.findall(r'"((?:\.\./)*_images/explore/[^"]+\.png)"', text)) - shown
     html_bytes = path.stat().st_size
-    return {"html": html_bytes, "images": images, "total": html_bytes + images}
+    images = size(shown)
+    return {"html": html_bytes, "images": images, "total": html_bytes + images,
+            "frames": size(frames)}
