@@ -21,8 +21,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import re
 from pathlib import Path
+
+from reglib.explore.layouts import NARROW_ENV
 
 FRAMES_DIR = "_images/explore"
 SCRIPT, STYLE = "reglib-scrubber.js", "reglib-scrubber.css"
@@ -89,6 +92,9 @@ def _add_assets(app, config):
 
 
 def setup(app):
+    # the notebooks this build executes inherit the variable: their explorers then also
+    # draw the narrow frames that phones are served (reglib.explore.layouts)
+    os.environ[NARROW_ENV] = "1"
     app.connect("config-inited", _add_assets)
     app.connect("html-page-context", _on_page)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

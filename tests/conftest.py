@@ -29,3 +29,11 @@ def problem(rng):
 def diabetes():
     """The standardized diabetes data (X columns mean 0, variance 1; y centered)."""
     return reglib.data.load_diabetes(standardize=True)
+
+
+@pytest.fixture
+def narrow_frames(monkeypatch):
+    """Explorers draw their narrow (phone) frames too, as in the book build."""
+    from reglib.explore.layouts import NARROW_ENV
+
+    monkeypatch.setenv(NARROW_ENV, "1")

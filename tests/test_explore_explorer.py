@@ -7,6 +7,9 @@ import pytest
 
 from reglib.explore import Choice, IntSlider, LogSlider, explore, registry
 
+# these tests look at the narrow (phone) frames, which only the book build draws
+pytestmark = pytest.mark.usefixtures("narrow_frames")
+
 
 def line_draw(fig, lam, degree=3):
     ax = fig.add_subplot()

@@ -1,3 +1,4 @@
+import pytest
 """reglib.explore.frames: one frame's PNG, and one placement of the axes for all frames."""
 
 import numpy as np
@@ -5,6 +6,9 @@ import numpy as np
 from reglib.explore import Choice, LogSlider, explore
 from reglib.explore.frames import draw_frame, intersect
 from reglib.explore.layouts import Layout
+
+# these tests look at the narrow (phone) frames, which only the book build draws
+pytestmark = pytest.mark.usefixtures("narrow_frames")
 
 WIDE = Layout("wide", (6.4, 3.8), 100)
 

@@ -5,6 +5,9 @@ from matplotlib.figure import Figure
 
 from reglib.explore.layouts import NARROW_PX, Layout, NarrowFigure, layouts_for
 
+# these tests look at the narrow (phone) frames, which only the book build draws
+pytestmark = pytest.mark.usefixtures("narrow_frames")
+
 
 def test_a_wide_figure_gets_a_narrow_layout_readable_on_a_phone():
     wide, narrow = layouts_for((6.4, 3.8), 100)
@@ -70,3 +73,11 @@ def test_axes_placed_by_hand_stay_where_draw_put_them():
         _, boxes = draw_frame(draw, {}, narrow)
         _, again = draw_frame(draw, {}, narrow, {1: boxes})
     assert boxes == again == [pytest.approx((0.1, 0.13, 0.87, 0.77))]
+
+
+def test_outside_the_book_build_there_are_no_narrow_frames(monkeypatch):
+    # JupyterLab, Colab and nbval pay for the wide frames only
+    monkeypatch.delenv("REGLIB_NARROW_FRAMES", raising=False)
+    assert [lay.name for lay in layouts_for((6.4, 3.8), 100)] == ["wide"]
+    monkeypatch.setenv("REGLIB_NARROW_FRAMES", "0")
+    assert [lay.name for lay in layouts_for((6.4, 3.8), 100)] == ["wide"]

@@ -1,3 +1,4 @@
+import pytest
 """reglib.explore.scrubber: the static HTML, its payload, its script and style."""
 
 import json
@@ -7,6 +8,9 @@ import numpy as np
 
 from reglib.explore import Choice, IntSlider, LogSlider, explore
 from reglib.explore.scrubber import asset
+
+# these tests look at the narrow (phone) frames, which only the book build draws
+pytestmark = pytest.mark.usefixtures("narrow_frames")
 
 
 def line_draw(fig, lam, degree=3):

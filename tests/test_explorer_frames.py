@@ -1,3 +1,4 @@
+import pytest
 """_ext/explorer_frames.py: an explorer's frames leave the page for image files."""
 
 import json
@@ -11,6 +12,9 @@ from reglib.explore import LogSlider, explore
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "_ext"))
 from explorer_frames import externalize  # noqa: E402
+
+# these tests look at the narrow (phone) frames, which only the book build draws
+pytestmark = pytest.mark.usefixtures("narrow_frames")
 
 
 def draw(fig, lam):

@@ -8,10 +8,16 @@ same ``draw`` function runs on a :class:`NarrowFigure`, whose ``subplots(1, k)``
 the wide figure (margins in ``gridspec_kw``, ``subplots_adjust``, a layout engine) is
 ignored there: constrained layout places the panels, and a long ``suptitle`` wraps.
 The scrubber picks the layout by the width of its container.
+
+Narrow frames serve only the static site, so they are drawn only when the environment
+variable :data:`NARROW_ENV` is ``"1"``: the book's Sphinx extension
+(``_ext/explorer_frames.py``) sets it before the notebooks execute, and a chapter run in
+JupyterLab, Colab or nbval pays for the wide frames alone.
 """
 
 from __future__ import annotations
 
+import os
 import textwrap
 from dataclasses import dataclass
 
@@ -20,8 +26,10 @@ from matplotlib.font_manager import FontProperties
 
 from matplotlib.figure import Figure
 
-__all__ = ["Layout", "NARROW_PX", "NarrowFigure", "layouts_for"]
+__all__ = ["Layout", "NARROW_ENV", "NARROW_PX", "NarrowFigure", "layouts_for"]
 
+#: The environment variable that asks for narrow frames (set by the book build).
+NARROW_ENV = "REGLIB_NARROW_FRAMES"
 #: Width in pixels of the narrow frames (a 390-pixel phone shows them at 80% or more).
 NARROW_PX = 420
 #: Height of one narrow panel, as a fraction of the narrow width: one panel alone, and
@@ -54,9 +62,13 @@ class Layout:
 
 
 def layouts_for(figsize: tuple, dpi: int) -> list[Layout]:
-    """The layouts of an explorer: ``wide`` (its own figsize), and ``narrow`` if needed."""
+    """The layouts of an explorer: ``wide`` (its own figsize), and ``narrow`` if needed.
+
+    ``narrow`` is needed when the wide frames are too wide for a phone and the book is
+    being built (``REGLIB_NARROW_FRAMES=1``, see the module docstring).
+    """
     wide = Layout("wide", tuple(figsize), dpi)
-    if wide.width_px * 0.7 <= NARROW_PX:
+    if os.environ.get(NARROW_ENV) != "1" or wide.width_px * 0.7 <= NARROW_PX:
         return [wide]
     width = NARROW_PX / dpi
     return [wide, Layout("narrow", (width, width * _SINGLE_ASPECT), dpi, narrow=True)]
