@@ -17,15 +17,6 @@ from ._validation import as_xy, check_int, check_positive
 __all__ = ["log_evidence", "max_evidence"]
 
 
-def _spectrum(X, y):
-    # thin SVD: squared singular values, squared projections of y on U, and the rest of ||y||^2
-    U, d, _ = np.linalg.svd(X, full_matrices=False)
-    d2 = d**2
-    proj2 = (U.T @ y) ** 2
-    rest = max(float(y @ y - proj2.sum()), 0.0)
-    return d2, proj2, rest
-
-
 def _positive(value, name):
     # a positive finite number, or a non-empty array of them
     if np.ndim(value) == 0:
@@ -78,7 +69,12 @@ def log_evidence(X, y, noise_var, prior_var):
     s2 = _positive(noise_var, "noise_var")
     t2 = _positive(prior_var, "prior_var")
     s2, t2 = np.broadcast_arrays(s2, t2)
-    d2, proj2, rest = _spectrum(X, y)
+    # thin SVD X = U D V^T: C = s2 I + t2 U D^2 U^T has eigenvalues s2 + t2 d_j^2 along
+    # the columns of U and s2 on the n - r directions orthogonal to them
+    U, d, _ = np.linalg.svd(X, full_matrices=False)
+    d2 = d**2
+    proj2 = (U.T @ y) ** 2                        # squared coordinates of y along U
+    rest = max(float(y @ y - proj2.sum()), 0.0)   # ... and the rest of ||y||^2
     n, r = X.shape[0], d2.size
     eig = s2[..., None] + t2[..., None] * d2              # (..., r)
     logdet = np.log(eig).sum(axis=-1) + (n - r) * np.log(s2)

@@ -89,3 +89,41 @@ def test_checker_survives_a_raising_answer():
 def test_generalized_ridge_checker_rejects_non_function():
     with pytest.raises(TypeError):
         bayes.check_generalized_ridge(3.0)
+
+
+def _mackay(X, y, iters=2000):
+    # MacKay's fixed point written out: alpha = gamma / m^T m, 1/beta = RSS / (n - gamma)
+    n = len(y)
+    d2 = np.linalg.eigvalsh(X.T @ X)
+    alpha, beta = 1.0, 1.0 / np.var(y)
+    for _ in range(iters):
+        m = np.linalg.solve(X.T @ X + alpha / beta * np.eye(X.shape[1]), X.T @ y)
+        gamma = np.sum(beta * d2 / (alpha + beta * d2))
+        alpha, beta = gamma / (m @ m), (n - gamma) / np.sum((y - X @ m) ** 2)
+    return 1 / beta, 1 / alpha
+
+
+def test_evidence_fixed_point():
+    assert bayes.check_evidence_fixed_point(_mackay)
+
+
+def test_evidence_fixed_point_rejects_plausible_mistakes():
+    def all_parameters_count(X, y):    # gamma replaced by p, and n - p
+        n, p = X.shape
+        alpha, beta = 1.0, 1.0
+        for _ in range(2000):
+            m = np.linalg.solve(X.T @ X + alpha / beta * np.eye(p), X.T @ y)
+            alpha, beta = p / (m @ m), (n - p) / np.sum((y - X @ m) ** 2)
+        return 1 / beta, 1 / alpha
+
+    def swapped(X, y):
+        s2, t2 = _mackay(X, y)
+        return t2, s2
+
+    assert not bayes.check_evidence_fixed_point(all_parameters_count)
+    assert not bayes.check_evidence_fixed_point(swapped)
+
+
+def test_n_for_posterior_sd_must_be_whole():
+    assert not bayes.check_n_for_posterior_sd(41.4)
+    assert bayes.check_n_for_posterior_sd(41)

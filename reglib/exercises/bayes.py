@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..evidence import log_evidence
+from ..evidence import log_evidence, max_evidence
 from ..predictive import generalized_ridge, posterior_predictive
 from ._check import CheckResult, check_function, check_value
 
 __all__ = [
     "check_log_evidence_1w",
+    "check_evidence_fixed_point",
     "check_generalized_ridge",
     "check_predictive_variance",
     "check_n_for_posterior_sd",
@@ -46,6 +47,33 @@ def check_log_evidence_1w(fn) -> CheckResult:
         return log_evidence(np.asarray(x, dtype=float)[:, None], y, noise_var, prior_var)
 
     return check_function(fn, reference, _evidence_cases(), name="log evidence of one weight")
+
+
+def _fixed_point_cases():
+    rng = np.random.default_rng(20261130)
+    cases = []
+    for n, p, s in [(40, 5, 0.5), (25, 9, 1.0), (60, 3, 0.2)]:
+        X = rng.standard_normal((n, p))
+        y = X @ rng.normal(0.0, 1.0, p) + s * rng.standard_normal(n)
+        cases.append({"X": X, "y": y})
+    return cases
+
+
+def check_evidence_fixed_point(fn) -> CheckResult:
+    """Check ``fn(X, y) -> (noise_var, prior_var)``: the maximizer of the evidence.
+
+    Reference: :func:`reglib.evidence.max_evidence` (MacKay's fixed point
+    ``alpha = gamma / m^T m``, ``1 / beta = ||y - X m||^2 / (n - gamma)``), to 1e-5 relative.
+    """
+
+    def reference(X, y):
+        return np.array(max_evidence(X, y))
+
+    def answer(X, y):
+        return np.asarray(fn(X, y), dtype=float)
+
+    return check_function(answer, reference, _fixed_point_cases(),
+                          name="evidence maximum (noise_var, prior_var)", rtol=1e-5, atol=0)
 
 
 def _regression_cases():
@@ -112,7 +140,13 @@ N_EXERCISE = {"target_sd": 0.3, "noise_var": 4.0, "prior_var": 1.0}
 
 
 def check_n_for_posterior_sd(answer) -> CheckResult:
-    """Check the number of observations needed for a posterior sd below 0.3 (sigma = 2, tau = 1)."""
+    """Check the number of observations needed for a posterior sd below 0.3 (sigma = 2, tau = 1).
+
+    A number of observations is a whole number: a non-integer answer is rejected.
+    """
+    if isinstance(answer, bool) or not float(answer).is_integer():
+        return CheckResult("observations needed for a posterior sd < 0.3", False,
+                           [f"a number of observations is a whole number, got {answer!r}"])
     return check_value(
         answer,
         n_for_posterior_sd(**N_EXERCISE),
