@@ -63,6 +63,24 @@ def test_sign_flip_checker():
     assert not check_sign_flip("x", y, 1.0)
 
 
+def test_sign_flip_checker_rejects_fakes():
+    # an exact zero least-squares coefficient has no sign to flip, though lstsq returns ~ -1e-18
+    X0, y0 = reglib.two_feature_problem([1.5, 0.0], 0.9, (1.0, 2.0))
+    lam0 = np.max(np.abs(X0.T @ y0))
+    w0 = reglib.lasso(X0, y0, lam0)
+    assert w0[1] != 0 and not check_sign_flip(X0, y0, lam0)
+    # more than two features: not what the exercise asks, even if a sign flips
+    rng = np.random.default_rng(3)
+    z = rng.standard_normal((50, 1))
+    X3 = np.column_stack([z + 0.3 * rng.standard_normal((50, 1)), 2 * z + 0.3 * rng.standard_normal((50, 1)),
+                          rng.standard_normal((50, 1))])
+    X3 -= X3.mean(axis=0)
+    y3 = X3 @ np.array([1.5, -0.2, 0.0])           # least squares (1.5, -0.2, 0); lasso flips the second
+    assert not check_sign_flip(X3, y3, np.max(np.abs(X3.T @ y3)))
+    # the reported failure names the reason
+    assert "two features" in str(check_sign_flip(X3, y3, 1.0))
+
+
 def test_checkers_report_exceptions_and_reject_non_callables():
     def broken(a, b):
         raise RuntimeError("boom")

@@ -117,7 +117,10 @@ def check_sign_flip(X, y, lam) -> CheckResult:
     """Check a counterexample: ``reglib.lasso(X, y, lam)`` has a non-zero coefficient
     whose sign is opposite to the least-squares coefficient of the same feature.
 
-    ``X`` must have full column rank (so least squares is unique) and ``lam > 0``.
+    ``X`` must have exactly two columns of full rank (so least squares is unique) and
+    ``lam > 0``. A least-squares coefficient smaller than ``1e-8`` times the largest one
+    counts as zero, with no sign to flip (``lstsq`` returns rounding noise like ``-3e-18``
+    for an exact zero).
     """
     name = "a lasso coefficient with the sign opposite to least squares"
     try:
@@ -130,12 +133,15 @@ def check_sign_flip(X, y, lam) -> CheckResult:
         return CheckResult(name, False, ["X must be a finite (n, p) array and y a finite (n,) array"])
     if not np.isfinite(lam) or lam <= 0:
         return CheckResult(name, False, [f"lam must be a positive number, got {lam!r}"])
+    if X.shape[1] != 2:
+        return CheckResult(name, False, [f"the exercise asks for two features; X has {X.shape[1]} columns"])
     if np.linalg.matrix_rank(X) < X.shape[1]:
         return CheckResult(name, False, ["X must have linearly independent columns "
                                          "(otherwise least squares is not unique)"])
     w_ols = np.linalg.lstsq(X, y, rcond=None)[0]
     w = lasso(X, y, lam)
-    flipped = (w != 0) & (np.sign(w) == -np.sign(w_ols))
+    nonzero_ols = np.abs(w_ols) > 1e-8 * np.max(np.abs(w_ols))
+    flipped = (w != 0) & nonzero_ols & (np.sign(w) == -np.sign(w_ols))
     if flipped.any():
         return CheckResult(name, True)
     return CheckResult(name, False, [
