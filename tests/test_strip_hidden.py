@@ -39,3 +39,18 @@ def test_writes_the_stripped_notebook(tmp_path):
     nb = json.loads(out.read_text())
     assert not any(strip_hidden.is_hidden(c) for c in nb["cells"])
     assert len(nb["cells"]) < len(read(CHAPTERS[0])["cells"])
+
+
+def test_run_mode_steps_over_markdown_cells(tmp_path):
+    # --run executes a stripped notebook that has markdown cells between code cells
+    nb = {"cells": [
+        {"cell_type": "markdown", "id": "m", "metadata": {}, "source": ["# Title"]},
+        {"cell_type": "code", "id": "c", "metadata": {}, "outputs": [], "execution_count": None,
+         "source": ["x = 1 + 1"]},
+        {"cell_type": "code", "id": "h", "metadata": {"tags": ["remove-cell"]}, "outputs": [],
+         "execution_count": None, "source": ["assert x == 2"]},
+    ], "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                   "language": "python"}}, "nbformat": 4, "nbformat_minor": 5}
+    path = tmp_path / "tiny.ipynb"
+    path.write_text(json.dumps(nb))
+    assert strip_hidden.run(path) is None

@@ -52,8 +52,8 @@ def run(path, timeout=600):
     with client.setup_kernel():
         for index, cell in enumerate(nb.cells):
             try:
-                client.execute_cell(cell, index)
-                errors = [o for o in cell.outputs if o.output_type == "error"]
+                client.execute_cell(cell, index)  # a markdown cell is skipped
+                errors = [o for o in cell.get("outputs", []) if o.output_type == "error"]
                 if errors:  # raised while displaying the result: the kernel said "ok"
                     raise CellExecutionError("", errors[0].ename, errors[0].evalue)
             except CellExecutionError as exc:
