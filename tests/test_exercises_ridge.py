@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from reglib.exercises.ridge import (check_best_lam, check_closed_form, check_growing_coefficient,
-                                    check_lam_for_df, check_shrinkage)
+from reglib.exercises.ridge import (DF_TARGET, NOISE_FACTOR, check_best_lam, check_closed_form,
+                                    check_growing_coefficient, check_lam_for_df, check_shrinkage)
 from reglib.shrinkage import effective_df
 
 
@@ -47,26 +47,35 @@ def test_shrinkage_checker():
 
 
 def test_lam_for_df_checker():
-    X = np.random.default_rng(0).standard_normal((40, 5))
+    import reglib
+    X = reglib.data.load_diabetes(standardize=True)[0]
     # a correct answer found independently by bisection on the closed form
-    lo, hi = 0.0, 1e4
+    lo, hi = 0.0, 1e5
     for _ in range(200):
         mid = 0.5 * (lo + hi)
-        lo, hi = (mid, hi) if effective_df(X, mid) > 3.0 else (lo, mid)
-    assert check_lam_for_df(0.5 * (lo + hi), X, 3.0)
-    wrong = check_lam_for_df(2 * hi, X, 3.0)
+        lo, hi = (mid, hi) if effective_df(X, mid) > DF_TARGET else (lo, mid)
+    assert DF_TARGET == 5
+    assert check_lam_for_df(0.5 * (lo + hi))
+    wrong = check_lam_for_df(2 * hi)
     assert not wrong
     assert any("degrees of freedom" in m for m in wrong.messages)
-    assert not check_lam_for_df(-1.0, X, 3.0)
-    assert not check_lam_for_df("ten", X, 3.0)
+    assert not check_lam_for_df(-1.0)
+    assert not check_lam_for_df("ten")
+    # the task is fixed: the answer for another df, or for another design, fails
+    lo, hi = 0.0, 1e5
+    for _ in range(200):
+        mid = 0.5 * (lo + hi)
+        lo, hi = (mid, hi) if effective_df(X, mid) > 4.0 else (lo, mid)
+    assert not check_lam_for_df(0.5 * (lo + hi))
+    X_other = np.random.default_rng(0).standard_normal((40, 10))
+    lo, hi = 0.0, 1e5
+    for _ in range(200):
+        mid = 0.5 * (lo + hi)
+        lo, hi = (mid, hi) if effective_df(X_other, mid) > DF_TARGET else (lo, mid)
+    assert not check_lam_for_df(0.5 * (lo + hi))
 
 
-def test_lam_for_df_checker_bad_arguments():
-    X = np.random.default_rng(0).standard_normal((10, 3))
-    with pytest.raises(ValueError, match="df"):
-        check_lam_for_df(1.0, X, 4.0)
-    with pytest.raises(ValueError, match="X"):
-        check_lam_for_df(1.0, np.ones(3), 1.0)
+def test_checker_bad_arguments():
     with pytest.raises(TypeError):
         check_closed_form("not a function")
 
@@ -116,14 +125,16 @@ def test_best_lam_checker():
     rng = np.random.default_rng(4)
     X, w = rng.standard_normal((30, 25)), rng.standard_normal(25)
     lams = np.r_[0.0, np.geomspace(1e-2, 1e3, 31)]
+    assert NOISE_FACTOR == 2.0
     for sd in [1.0, 2.0]:
-        best = lams[np.argmin(_exact_errors(X, w, sd, lams))]
+        # the checker is given the experiment's noise sd and applies the doubling itself
+        best = lams[np.argmin(_exact_errors(X, w, 2 * sd, lams))]
         assert check_best_lam(best, X, w, sd, lams)
         assert not check_best_lam(best * 1.3, X, w, sd, lams)
-    # the answer for sd = 1 is wrong for sd = 2 (the fake that ignores the noise)
+    # the fake that ignores the doubling: the best lam at the experiment's own noise
     best1 = lams[np.argmin(_exact_errors(X, w, 1.0, lams))]
-    result = check_best_lam(best1, X, w, 2.0, lams)
+    result = check_best_lam(best1, X, w, 1.0, lams)
     assert not result and any("held-out" in m for m in result.messages)
-    assert not check_best_lam(0.0, X, w, 2.0, lams)
+    assert not check_best_lam(0.0, X, w, 1.0, lams)
     with pytest.raises(ValueError, match="noise_sd"):
         check_best_lam(1.0, X, w, 0.0, lams)

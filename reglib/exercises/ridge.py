@@ -6,11 +6,12 @@ notebook and is truthy when the answer matches the reference.
 * :func:`check_closed_form` -- your ``my_ridge(X, y, lam)`` against :func:`reglib.ridge`;
 * :func:`check_shrinkage` -- your ``my_factors(X, lam)`` against
   :func:`reglib.shrinkage.shrinkage_factors`;
-* :func:`check_lam_for_df` -- a penalty ``lam`` that should give ``df`` effective degrees
-  of freedom on the design ``X``;
+* :func:`check_lam_for_df` -- a penalty ``lam`` that should give ``DF_TARGET`` effective
+  degrees of freedom on the standardized diabetes design;
 * :func:`check_growing_coefficient` -- a counterexample ``(X, y, lam)`` in which a ridge
   coefficient is larger in size than its least-squares value;
-* :func:`check_best_lam` -- the ``lam`` on a grid with the smallest expected held-out error.
+* :func:`check_best_lam` -- the ``lam`` on a grid with the smallest expected held-out error
+  when the noise sd of the held-out experiment is doubled.
 """
 
 from __future__ import annotations
@@ -83,36 +84,39 @@ def check_shrinkage(fn) -> CheckResult:
                           rtol=1e-6, atol=1e-10)
 
 
-def check_lam_for_df(lam, X, df) -> CheckResult:
-    """Check that the penalty ``lam`` gives ridge ``df`` effective degrees of freedom on ``X``.
+DF_TARGET = 5
+"""The degrees of freedom asked for in the exercise "How much penalty for five degrees of freedom?"."""
 
-    The reference is the unique root of ``sum_j d_j^2 / (d_j^2 + lam) = df``
-    (:func:`reglib.shrinkage.lam_for_df`); ``lam`` passes within a relative tolerance of
-    ``1e-3``.
+
+def check_lam_for_df(lam) -> CheckResult:
+    """Check that ``lam`` gives ridge ``DF_TARGET`` (= 5) effective degrees of freedom on diabetes.
+
+    The task is fixed, not taken from the learner: the design is the standardized diabetes
+    data (:func:`reglib.data.load_diabetes` with ``standardize=True``) and the target is
+    :data:`DF_TARGET`. The reference is the unique root of
+    ``sum_j d_j^2 / (d_j^2 + lam) = DF_TARGET`` (:func:`reglib.shrinkage.lam_for_df`);
+    ``lam`` passes within a relative tolerance of ``1e-3``.
 
     Parameters
     ----------
     lam : float
         The learner's answer.
-    X : array_like, shape (n, p)
-        The design matrix the degrees of freedom refer to.
-    df : float
-        The target, ``0 < df <= rank(X)``.
 
     Returns
     -------
     CheckResult
         When wrong, the message also says how many degrees of freedom ``lam`` gives.
     """
-    X = as_matrix(X, "X")
-    df = check_positive("df", df)
-    name = f"lam giving {df:g} effective degrees of freedom"
-    result = check_value(lam, lam_for_df(X, df), name=name, rtol=1e-3, atol=0.0)
+    from ..data import load_diabetes
+
+    X = load_diabetes(standardize=True)[0]
+    name = f"lam giving {DF_TARGET} effective degrees of freedom on the standardized diabetes design"
+    result = check_value(lam, lam_for_df(X, DF_TARGET), name=name, rtol=1e-3, atol=0.0)
     if result.passed:
         return result
     try:
         got = effective_df(X, lam)
-        extra = f"your lam gives {float(got):.4g} degrees of freedom, not {df:g}"
+        extra = f"your lam gives {float(got):.4g} degrees of freedom, not {DF_TARGET}"
     except (TypeError, ValueError) as exc:
         extra = f"lam is not a valid penalty: {exc}"
     return CheckResult(name, False, list(result.messages) + [extra])
@@ -161,24 +165,33 @@ def check_growing_coefficient(X, y, lam) -> CheckResult:
     return CheckResult(name, False, [f"every ridge coefficient is smaller in size (ridge vs least squares: {shown})"])
 
 
-def check_best_lam(lam, X, w, noise_sd, lams) -> CheckResult:
-    """Check the ``lam`` of the grid ``lams`` with the smallest expected held-out error.
+NOISE_FACTOR = 2.0
+"""The exercise "twice the noise" multiplies the experiment's noise sd by this factor."""
 
-    For a fixed design ``X``, true weights ``w``, noise ``N(0, noise_sd^2)`` and new points
-    ``x0 ~ N(0, I)``, the expected squared prediction error of the ridge minimizer of
-    ``||y - X v||^2 + lam * ||v||^2`` is ``noise_sd^2 + ||E[w_hat] - w||^2 + tr Cov[w_hat]``
-    (:func:`reglib.ridge_coef_moments`). The answer must be the grid value minimizing it.
+
+def check_best_lam(lam, X, w, noise_sd, lams) -> CheckResult:
+    """Check the ``lam`` of the grid ``lams`` with the smallest expected held-out error at twice the noise.
+
+    The arguments describe the chapter's held-out experiment *as it was run* (design ``X``,
+    true weights ``w``, noise sd ``noise_sd``, grid ``lams``); the exercise's noise sd,
+    ``NOISE_FACTOR * noise_sd``, is applied here, so an answer computed at the old noise
+    fails. For new points ``x0 ~ N(0, I)`` the expected squared prediction error of the
+    ridge minimizer of ``||y - X v||^2 + lam * ||v||^2`` at noise sd ``s`` is
+    ``s^2 + ||E[w_hat] - w||^2 + tr Cov[w_hat]`` (:func:`reglib.ridge_coef_moments`); the
+    answer must be the grid value minimizing it at ``s = NOISE_FACTOR * noise_sd``.
 
     Parameters
     ----------
     lam : float
         The learner's answer, one of ``lams``.
     X : array_like, shape (n, p)
+        The experiment's design.
     w : array_like, shape (p,)
+        The experiment's true weights.
     noise_sd : float
-        Noise standard deviation, ``> 0``.
+        The experiment's noise standard deviation (not the doubled one), ``> 0``.
     lams : array_like, shape (k,)
-        The grid of penalties, each ``>= 0``.
+        The experiment's grid of penalties, each ``>= 0``.
 
     Returns
     -------
@@ -188,12 +201,13 @@ def check_best_lam(lam, X, w, noise_sd, lams) -> CheckResult:
     w = check_coef(w, X.shape[1], "w")
     noise_sd = check_positive("noise_sd", noise_sd)
     lams = check_lams(lams, "lams")
+    sd_new = NOISE_FACTOR * noise_sd
     errors = []
     for lam_k in lams:
-        mean, cov = ridge_coef_moments(X, w, noise_sd**2, lam_k)
-        errors.append(noise_sd**2 + np.sum((mean - w) ** 2) + np.trace(cov))
+        mean, cov = ridge_coef_moments(X, w, sd_new**2, lam_k)
+        errors.append(sd_new**2 + np.sum((mean - w) ** 2) + np.trace(cov))
     best = float(lams[int(np.argmin(errors))])
-    name = f"lam with the smallest expected held-out error at noise sd {noise_sd:g}"
+    name = f"lam with the smallest expected held-out error at noise sd {sd_new:g} (twice {noise_sd:g})"
     result = check_value(lam, best, name=name, rtol=1e-9, atol=0.0)
     if result.passed:
         return result
