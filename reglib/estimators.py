@@ -22,7 +22,7 @@ __all__ = ["Lasso", "Ridge"]
 
 
 class _Penalized:
-    """Shared fit/predict logic; subclasses set ``_solver`` and ``_name``."""
+    """Shared fit/predict logic; subclasses define ``_solve`` and set ``_name``."""
 
     _name = "estimator"
 
