@@ -138,3 +138,32 @@ def test_dropout_limit():
     assert not check_dropout_limit(lambda C, w_true, p: w_true)  # "the bias vanishes as n grows"
     assert not check_dropout_limit(
         lambda C, w_true, p: np.linalg.solve(C + p / (1 - p) * np.eye(len(w_true)), C @ w_true))
+
+
+def test_inverted_dropout_rejects_the_reviewers_fakes():
+    """Fakes found by the review: right only at p = 0.5, in place, or with a ReLU."""
+
+    def right_only_at_half(a, p, rng, training=True):  # a fixed scattered pattern otherwise
+        if not training or p == 0:
+            return a
+        if p == 0.5:
+            return a * (rng.random(a.shape) >= p) / (1 - p)
+        fixed = np.random.default_rng(123).random(a.shape) >= p
+        return a * fixed / (1 - p)
+
+    def in_place(a, p, rng, training=True):  # overwrites the caller's activations
+        if not training or p == 0:
+            return a
+        a *= (rng.random(a.shape) >= p) / (1 - p)
+        return a
+
+    def with_relu(a, p, rng, training=True):  # also applies the nonlinearity
+        if not training or p == 0:
+            return a
+        return np.maximum(a, 0) * (rng.random(a.shape) >= p) / (1 - p)
+
+    for fake, hint in [(right_only_at_half, "p=0.2: masks from two different"),
+                       (in_place, "modified"), (with_relu, "dropped")]:
+        result = check_inverted_dropout(fake)
+        assert not result, fake.__name__
+        assert any(hint in m for m in result.messages), (fake.__name__, result.messages)

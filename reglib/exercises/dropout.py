@@ -93,13 +93,15 @@ def _randomness_problems(fn, a, p=0.5):
 def check_inverted_dropout(fn) -> CheckResult:
     """Check ``fn(a, p, rng, training=True)`` implements inverted dropout of activations.
 
-    On an array ``a`` of 20 000 distinct positive values, for ``p`` in 0.2, 0.5 and 0.7,
-    each output must be either 0 or ``a / (1 - p)``, the fraction of zeros must be within
-    five binomial standard deviations of ``p``; with ``training=False`` and with ``p = 0``
-    the output must equal ``a``.  The masks must come from ``rng``: equal seeds give equal
-    masks, two seeds give masks that differ in about ``2 p (1 - p)`` of the units (as
-    independent masks do), and every row and column is dropped at rate about ``p`` (so
-    a fake that always zeroes the same units, or the first ``p``-fraction, fails).
+    On an array ``a`` of 20 000 distinct values, half of them negative (so a version that
+    also applies a ReLU fails), for ``p`` in 0.2, 0.5 and 0.7, each output must be either 0
+    or ``a / (1 - p)``, the fraction of zeros must be within five binomial standard
+    deviations of ``p``; with ``training=False`` and with ``p = 0`` the output must equal
+    ``a``.  The input array must not be modified.  At **every** ``p`` the masks must come
+    from ``rng``: equal seeds give equal masks, two seeds give masks that differ in about
+    ``2 p (1 - p)`` of the units (as independent masks do), and every row and column is
+    dropped at rate about ``p`` (so a fake that always zeroes the same units, or the first
+    ``p``-fraction, fails, even at a single ``p``).
 
     Parameters
     ----------
@@ -113,16 +115,22 @@ def check_inverted_dropout(fn) -> CheckResult:
     if not callable(fn):
         raise TypeError(f"fn must be a function, got {type(fn).__name__}")
     n = 20_000
-    a = np.linspace(0.5, 2.5, n).reshape(200, 100)
+    # distinct values of both signs, in an order unrelated to rows and columns
+    a = np.random.default_rng(0).permutation(np.linspace(-2.5, 2.5, n)).reshape(200, 100)
+    a[a == 0] = 0.5
     messages = []
     for k, p in enumerate((0.2, 0.5, 0.7)):
+        given = a.copy()
         try:
-            out = fn(a.copy(), p, np.random.default_rng(100 + k), training=True)
+            out = fn(given, p, np.random.default_rng(100 + k), training=True)
         except Exception as exc:  # the learner's code may raise anything
             messages.append(f"p={p}, training=True raised {type(exc).__name__}: {exc}")
             continue
+        if not np.array_equal(given, a):
+            messages.append(f"p={p}: the input array was modified; return a new array "
+                            "(the caller still needs its activations)")
         messages += _inverted_dropout_problems(a, out, p, n)
-    messages += _randomness_problems(fn, a)
+        messages += _randomness_problems(fn, a, p)
     for p, training in ((0.5, False), (0.0, True)):
         try:
             out = fn(a.copy(), p, np.random.default_rng(7), training=training)
