@@ -167,3 +167,54 @@ def test_inverted_dropout_rejects_the_reviewers_fakes():
         result = check_inverted_dropout(fake)
         assert not result, fake.__name__
         assert any(hint in m for m in result.messages), (fake.__name__, result.messages)
+
+
+def test_dropconnect_loss_matches_monte_carlo_and_rejects_wrong():
+    from reglib.exercises.dropout import _dropconnect_loss, check_dropconnect_loss
+
+    rng = np.random.default_rng(0)
+    X, W = rng.normal(size=(6, 3)) * [0.5, 1.0, 2.0], rng.normal(size=(3, 2))
+    Y, p = rng.normal(size=(6, 2)), 0.4
+    M = rng.random((100_000, 6, 3, 2)) >= p  # one mask per example and weight
+    losses = ((Y - np.einsum("ij,mijk->mik", X, M * W / (1 - p))) ** 2).sum(axis=(1, 2))
+    assert abs(losses.mean() - _dropconnect_loss(X, Y, W, p)) < 4 * losses.std() / np.sqrt(losses.size)
+
+    assert check_dropconnect_loss(_dropconnect_loss)
+    lam = lambda p: p / (1 - p)  # noqa: E731
+    wrong = [
+        lambda X, Y, W, p: np.sum((Y - X @ W) ** 2) + lam(p) * np.sum(W**2),  # no column norms
+        lambda X, Y, W, p: np.sum((Y - X @ W) ** 2)
+        + p * (1 - p) * np.sum((X**2).sum(0)[:, None] * W**2),
+        lambda X, Y, W, p: np.sum((Y - X @ W) ** 2)
+        + lam(p) * np.sum((X**2).sum(0) * W.sum(1) ** 2),  # row noises added
+    ]
+    for fake in wrong:
+        assert not check_dropconnect_loss(fake)
+
+
+def test_dropout_intercept_is_the_minimizer_and_rejects_wrong():
+    from reglib.exercises.dropout import _dropout_intercept, check_dropout_intercept
+
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(30, 2)) + 3.0
+    y = 1.0 + X @ [1.0, -2.0] + rng.normal(size=30)
+    p = 0.5
+    bw = _dropout_intercept(X, y, p)
+
+    def objective(v):
+        return np.sum((y - v[0] - X @ v[1:]) ** 2) + p / (1 - p) * np.sum(v[1:] ** 2 * (X**2).sum(0))
+
+    assert all(objective(bw + 1e-3 * d) > objective(bw) for d in rng.normal(size=(20, 3)))
+    assert check_dropout_intercept(_dropout_intercept)
+
+    def centred(X, y, p):
+        Xc = X - X.mean(0)
+        w = reglib.dropout_ridge(Xc, y - y.mean(), p)
+        return np.r_[y.mean() - X.mean(0) @ w, w]
+
+    def intercept_dropped(X, y, p):
+        return reglib.dropout_ridge(np.column_stack([np.ones(len(y)), X]), y, p)
+
+    assert not check_dropout_intercept(centred)
+    assert not check_dropout_intercept(intercept_dropped)
+    assert not check_dropout_intercept(lambda X, y, p: np.r_[0.0, reglib.dropout_ridge(X, y, p)])
