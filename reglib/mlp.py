@@ -72,7 +72,7 @@ def init_mlp(sizes, rng):
     """
     if not isinstance(sizes, (list, tuple)) or len(sizes) < 2:
         raise ValueError("sizes must be a list like (n_inputs, hidden..., n_classes) with at least 2 entries")
-    sizes = [_check_pos_int(s, "every entry of sizes") for s in sizes]
+    sizes = [check_int(s, "every entry of sizes", minimum=1) for s in sizes]
     rng = check_rng(rng)
     params = []
     for l, (m, k) in enumerate(zip(sizes[:-1], sizes[1:])):

@@ -7,8 +7,10 @@ Training minimizes
 
 (``z_i`` the logits of sample ``i``; biases are not penalized) by minibatch SGD, with
 inverted dropout on the hidden units (``p``) and optionally on the inputs (``p_input``).
-Under plain SGD the penalty is weight decay: each step multiplies ``W`` by ``1 - 2 lr lam``
-before the gradient step of the loss (chapter 1).  Initialization, batch order and masks
+Under plain SGD the penalty is weight decay: each step is
+``W <- (1 - 2 lr lam) W - lr dL/dW``, both terms evaluated at the current ``W`` (chapter 1).
+``lam`` multiplies the *mean* loss; in the course's summed convention
+``sum_i loss_i + lam' ||W||^2`` it is ``lam' = n lam``.  Initialization, batch order and masks
 come from three separate streams (:func:`reglib.mlp_sgd.split_rng`).
 """
 

@@ -77,6 +77,22 @@ def test_chapter_standard(notebook):
     assert "np.linalg.inv(" not in src, "solve, do not invert"
 
 
+# Chapters whose check and glue code lives only in hidden cells (the standard: "hidden cells
+# only check and glue"). Other chapters still glue from some visible cells; add a chapter
+# here once it follows the rule.
+HIDDEN_CHECKS_ONLY = ["06_dropout"]
+HIDDEN = {"remove-cell", "remove-input"}
+
+
+@pytest.mark.parametrize("name", HIDDEN_CHECKS_ONLY)
+def test_checks_and_glue_are_never_shown_on_the_site(name):
+    nb = nbformat.read(ROOT / "chapters" / f"{name}.ipynb", as_version=4)
+    shown = [c.get("id") for c in nb.cells if c.cell_type == "code"
+             and not HIDDEN & set(c.metadata.get("tags", []))
+             and (re.search(r"^\s*assert\b", c.source, re.M) or re.search(r"\bglue\(", c.source))]
+    assert not shown, f"code cells with assert/glue that the site would show: {shown}"
+
+
 def test_config_prefers_static_html_and_never_serves_stale_outputs():
     config = yaml.safe_load((ROOT / "_config.yml").read_text())
     assert config["execute"]["execute_notebooks"] == "force"

@@ -138,3 +138,83 @@ def test_dropout_limit():
     assert not check_dropout_limit(lambda C, w_true, p: w_true)  # "the bias vanishes as n grows"
     assert not check_dropout_limit(
         lambda C, w_true, p: np.linalg.solve(C + p / (1 - p) * np.eye(len(w_true)), C @ w_true))
+
+
+def test_inverted_dropout_rejects_the_reviewers_fakes():
+    """Fakes found by the review: right only at p = 0.5, in place, or with a ReLU."""
+
+    def right_only_at_half(a, p, rng, training=True):  # a fixed scattered pattern otherwise
+        if not training or p == 0:
+            return a
+        if p == 0.5:
+            return a * (rng.random(a.shape) >= p) / (1 - p)
+        fixed = np.random.default_rng(123).random(a.shape) >= p
+        return a * fixed / (1 - p)
+
+    def in_place(a, p, rng, training=True):  # overwrites the caller's activations
+        if not training or p == 0:
+            return a
+        a *= (rng.random(a.shape) >= p) / (1 - p)
+        return a
+
+    def with_relu(a, p, rng, training=True):  # also applies the nonlinearity
+        if not training or p == 0:
+            return a
+        return np.maximum(a, 0) * (rng.random(a.shape) >= p) / (1 - p)
+
+    for fake, hint in [(right_only_at_half, "p=0.2: masks from two different"),
+                       (in_place, "modified"), (with_relu, "dropped")]:
+        result = check_inverted_dropout(fake)
+        assert not result, fake.__name__
+        assert any(hint in m for m in result.messages), (fake.__name__, result.messages)
+
+
+def test_dropconnect_loss_matches_monte_carlo_and_rejects_wrong():
+    from reglib.exercises.dropout import _dropconnect_loss, check_dropconnect_loss
+
+    rng = np.random.default_rng(0)
+    X, W = rng.normal(size=(6, 3)) * [0.5, 1.0, 2.0], rng.normal(size=(3, 2))
+    Y, p = rng.normal(size=(6, 2)), 0.4
+    M = rng.random((100_000, 6, 3, 2)) >= p  # one mask per example and weight
+    losses = ((Y - np.einsum("ij,mijk->mik", X, M * W / (1 - p))) ** 2).sum(axis=(1, 2))
+    assert abs(losses.mean() - _dropconnect_loss(X, Y, W, p)) < 4 * losses.std() / np.sqrt(losses.size)
+
+    assert check_dropconnect_loss(_dropconnect_loss)
+    lam = lambda p: p / (1 - p)  # noqa: E731
+    wrong = [
+        lambda X, Y, W, p: np.sum((Y - X @ W) ** 2) + lam(p) * np.sum(W**2),  # no column norms
+        lambda X, Y, W, p: np.sum((Y - X @ W) ** 2)
+        + p * (1 - p) * np.sum((X**2).sum(0)[:, None] * W**2),
+        lambda X, Y, W, p: np.sum((Y - X @ W) ** 2)
+        + lam(p) * np.sum((X**2).sum(0) * W.sum(1) ** 2),  # row noises added
+    ]
+    for fake in wrong:
+        assert not check_dropconnect_loss(fake)
+
+
+def test_dropout_intercept_is_the_minimizer_and_rejects_wrong():
+    from reglib.exercises.dropout import _dropout_intercept, check_dropout_intercept
+
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(30, 2)) + 3.0
+    y = 1.0 + X @ [1.0, -2.0] + rng.normal(size=30)
+    p = 0.5
+    bw = _dropout_intercept(X, y, p)
+
+    def objective(v):
+        return np.sum((y - v[0] - X @ v[1:]) ** 2) + p / (1 - p) * np.sum(v[1:] ** 2 * (X**2).sum(0))
+
+    assert all(objective(bw + 1e-3 * d) > objective(bw) for d in rng.normal(size=(20, 3)))
+    assert check_dropout_intercept(_dropout_intercept)
+
+    def centred(X, y, p):
+        Xc = X - X.mean(0)
+        w = reglib.dropout_ridge(Xc, y - y.mean(), p)
+        return np.r_[y.mean() - X.mean(0) @ w, w]
+
+    def intercept_dropped(X, y, p):
+        return reglib.dropout_ridge(np.column_stack([np.ones(len(y)), X]), y, p)
+
+    assert not check_dropout_intercept(centred)
+    assert not check_dropout_intercept(intercept_dropped)
+    assert not check_dropout_intercept(lambda X, y, p: np.r_[0.0, reglib.dropout_ridge(X, y, p)])

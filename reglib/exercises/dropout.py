@@ -14,7 +14,11 @@ notebook and is truthy when the answer matches the reference.
 * :func:`check_output_variance` -- your ``output_variance(h, w, p)``, the variance over masks
   of a linear output unit fed by dropped-out activations ``h``;
 * :func:`check_dropout_limit` -- your ``dropout_limit(C, w_true, p)``, where the
-  dropout-ridge minimizer goes as the sample grows.
+  dropout-ridge minimizer goes as the sample grows;
+* :func:`check_dropconnect_loss` -- your ``dropconnect_loss(X, Y, W, p)``, the expected
+  squared loss of a linear layer with DropConnect on its weights;
+* :func:`check_dropout_intercept` -- your ``dropout_intercept(X, y, p)``, the minimizer
+  ``(b, w)`` of the expected dropout loss with an intercept that is never dropped.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ __all__ = [
     "check_equivalent_lam",
     "check_output_variance",
     "check_dropout_limit",
+    "check_dropconnect_loss",
+    "check_dropout_intercept",
 ]
 
 
@@ -93,13 +99,15 @@ def _randomness_problems(fn, a, p=0.5):
 def check_inverted_dropout(fn) -> CheckResult:
     """Check ``fn(a, p, rng, training=True)`` implements inverted dropout of activations.
 
-    On an array ``a`` of 20 000 distinct positive values, for ``p`` in 0.2, 0.5 and 0.7,
-    each output must be either 0 or ``a / (1 - p)``, the fraction of zeros must be within
-    five binomial standard deviations of ``p``; with ``training=False`` and with ``p = 0``
-    the output must equal ``a``.  The masks must come from ``rng``: equal seeds give equal
-    masks, two seeds give masks that differ in about ``2 p (1 - p)`` of the units (as
-    independent masks do), and every row and column is dropped at rate about ``p`` (so
-    a fake that always zeroes the same units, or the first ``p``-fraction, fails).
+    On an array ``a`` of 20 000 distinct values, half of them negative (so a version that
+    also applies a ReLU fails), for ``p`` in 0.2, 0.5 and 0.7, each output must be either 0
+    or ``a / (1 - p)``, the fraction of zeros must be within five binomial standard
+    deviations of ``p``; with ``training=False`` and with ``p = 0`` the output must equal
+    ``a``.  The input array must not be modified.  At **every** ``p`` the masks must come
+    from ``rng``: equal seeds give equal masks, two seeds give masks that differ in about
+    ``2 p (1 - p)`` of the units (as independent masks do), and every row and column is
+    dropped at rate about ``p`` (so a fake that always zeroes the same units, or the first
+    ``p``-fraction, fails, even at a single ``p``).
 
     Parameters
     ----------
@@ -113,16 +121,22 @@ def check_inverted_dropout(fn) -> CheckResult:
     if not callable(fn):
         raise TypeError(f"fn must be a function, got {type(fn).__name__}")
     n = 20_000
-    a = np.linspace(0.5, 2.5, n).reshape(200, 100)
+    # distinct values of both signs, in an order unrelated to rows and columns
+    a = np.random.default_rng(0).permutation(np.linspace(-2.5, 2.5, n)).reshape(200, 100)
+    a[a == 0] = 0.5
     messages = []
     for k, p in enumerate((0.2, 0.5, 0.7)):
+        given = a.copy()
         try:
-            out = fn(a.copy(), p, np.random.default_rng(100 + k), training=True)
+            out = fn(given, p, np.random.default_rng(100 + k), training=True)
         except Exception as exc:  # the learner's code may raise anything
             messages.append(f"p={p}, training=True raised {type(exc).__name__}: {exc}")
             continue
+        if not np.array_equal(given, a):
+            messages.append(f"p={p}: the input array was modified; return a new array "
+                            "(the caller still needs its activations)")
         messages += _inverted_dropout_problems(a, out, p, n)
-    messages += _randomness_problems(fn, a)
+        messages += _randomness_problems(fn, a, p)
     for p, training in ((0.5, False), (0.0, True)):
         try:
             out = fn(a.copy(), p, np.random.default_rng(7), training=training)
@@ -267,3 +281,75 @@ def check_dropout_limit(fn) -> CheckResult:
              {"C": np.array([[2.0, 0.3], [0.3, 1.0]]), "w_true": np.array([0.5, 1.0]), "p": 0.0}]
     return check_function(fn, _dropout_limit, cases, name="large-sample dropout minimizer",
                           rtol=1e-7, atol=1e-10)
+
+
+def _dropconnect_loss(X, Y, W, p):
+    col_sq = (X**2).sum(axis=0)  # ||x_j||^2
+    return float(np.sum((Y - X @ W) ** 2) + p / (1 - p) * np.sum(col_sq[:, None] * W**2))
+
+
+def check_dropconnect_loss(fn) -> CheckResult:
+    """Check ``fn(X, Y, W, p)`` is the expected DropConnect loss of a linear layer.
+
+    Every example ``i`` draws its own mask ``M_ijk ~ Bernoulli(1 - p)`` on every weight, and
+    the loss is ``sum_i sum_k (Y_ik - sum_j x_ij M_ijk W_jk / (1 - p))^2``; its expectation
+    is ``||Y - X W||_F^2 + p/(1-p) sum_jk W_jk^2 ||x_j||^2``.  Four layers with 1 to 4
+    outputs and columns of different norms, one with ``p = 0``: a penalty without the
+    column norms, with ``p (1 - p)``, or with the outputs of a row summed before squaring
+    (as if the weights of a row were dropped together and their noises added) fails.
+
+    Parameters
+    ----------
+    fn : callable
+        ``fn(X, Y, W, p) -> float``; ``Y`` has shape ``(n, K)``, ``W`` shape ``(d, K)``.
+
+    Returns
+    -------
+    CheckResult
+    """
+    rng = np.random.default_rng(20261129)
+    cases = []
+    for n, d, k, p in [(30, 3, 2, 0.5), (25, 4, 1, 0.2), (40, 2, 4, 0.7), (20, 3, 3, 0.0)]:
+        X = rng.normal(size=(n, d)) * rng.uniform(0.3, 3.0, size=d)
+        W = rng.normal(size=(d, k))
+        cases.append({"X": X, "Y": X @ W + rng.normal(size=(n, k)), "W": W + 0.3 * rng.normal(size=(d, k)),
+                      "p": p})
+    return check_function(fn, _dropconnect_loss, cases, name="expected DropConnect loss",
+                          rtol=1e-8, atol=1e-9)
+
+
+def _dropout_intercept(X, y, p):
+    n, d = X.shape
+    A = np.column_stack([np.ones(n), X])
+    G = A.T @ A
+    penalty = np.r_[0.0, p / (1 - p) * (X**2).sum(axis=0)]  # the intercept is free
+    return np.linalg.solve(G + np.diag(penalty), A.T @ y)
+
+
+def check_dropout_intercept(fn) -> CheckResult:
+    """Check ``fn(X, y, p)`` returns ``(b, w_1, ..., w_d)`` minimizing the dropout loss.
+
+    The model is ``b + x^T w`` with inverted dropout on the features only (the intercept is
+    never dropped), so ``(b, w)`` minimizes
+    ``||y - b 1 - X w||^2 + p/(1-p) sum_j w_j^2 ||x_j||^2`` with the *uncentred* column
+    norms.  The test features have means far from 0: centring ``X`` first (which uses the
+    centred norms) fails, and so does dropping the intercept's column too (penalizing
+    ``b``).
+
+    Parameters
+    ----------
+    fn : callable
+        ``fn(X, y, p) -> array`` of length ``n_features + 1``, the intercept first.
+
+    Returns
+    -------
+    CheckResult
+    """
+    rng = np.random.default_rng(20261130)
+    cases = []
+    for n, d, p in [(40, 2, 0.5), (60, 3, 0.2), (30, 4, 0.6), (25, 2, 0.0)]:
+        X = rng.normal(size=(n, d)) * rng.uniform(0.5, 2.0, size=d) + rng.uniform(2.0, 5.0, size=d)
+        y = 1.5 + X @ rng.normal(size=d) + 0.5 * rng.normal(size=n)
+        cases.append({"X": X, "y": y, "p": p})
+    return check_function(fn, _dropout_intercept, cases, name="dropout with an intercept",
+                          rtol=1e-6, atol=1e-9)
