@@ -84,7 +84,10 @@ def repo2docker():
     from escapism import unescape
     copy = re.search(r"COPY\s+\S+\s+build_script_files/(\S+)\s+/tmp/env/environment\.lock", out)
     assert copy, f"repo2docker's Dockerfile copies no environment.lock:\n{out[:3000]}"
-    src = re.search(r"(/\S*environment\.py-[\d.]+-[\w-]+?\.lock)", unescape(copy.group(1), "-"))
+    # the name is the escaped path, '-', then a hex hash: drop the hash before unescaping
+    # (else '-de...' of the hash would read as an escaped byte)
+    slug = copy.group(1).rsplit("-", 1)[0]
+    src = re.search(r"(/\S*environment\.py-[\d.]+-[\w-]+?\.lock)", unescape(slug, "-"))
     assert src and Path(src.group(1)).is_file(), f"cannot find the lock file {copy.group(1)}"
     py = re.search(r"/python-(\d+\.\d+\.\d+)-", Path(src.group(1)).read_text())
     assert py, f"{src.group(1)} pins no python"
