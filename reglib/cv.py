@@ -99,8 +99,8 @@ def cv_errors(
     """
     X, y, lams, model, standardize, fit_intercept = _check_path_args(
         X, y, lams, model, standardize, fit_intercept)
+    k = _check_k(k, X.shape[0])
     n = X.shape[0]
-    k = _check_k(k, n)
     folds = kfold_indices(n, k, rng)
     errors = np.empty((k, lams.size))
     for f, val in enumerate(folds):

@@ -27,11 +27,6 @@ from .preprocessing import standardize as _standardize
 __all__ = ["elastic_net", "elastic_net_path", "elastic_net_cv_errors"]
 
 
-def _augment(X, y, lam2):
-    p = X.shape[1]
-    return np.vstack([X, np.sqrt(lam2) * np.eye(p)]), np.concatenate([y, np.zeros(p)])
-
-
 def elastic_net(X, y, lam1, lam2):
     """Minimizer of ``||y - X w||^2 + lam1 * ||w||_1 + lam2 * ||w||_2^2`` (no intercept).
 
@@ -48,7 +43,9 @@ def elastic_net(X, y, lam1, lam2):
     """
     X, y = _v.as_xy(X, y)
     lam1, lam2 = _v.check_lam(lam1, "lam1"), _v.check_lam(lam2, "lam2")
-    return lasso(*_augment(X, y, lam2), lam1)
+    p = X.shape[1]
+    X_aug = np.vstack([X, np.sqrt(lam2) * np.eye(p)])
+    return lasso(X_aug, np.concatenate([y, np.zeros(p)]), lam1)
 
 
 def elastic_net_path(X, y, lam1s, lam2):
@@ -70,7 +67,11 @@ def elastic_net_path(X, y, lam1s, lam2):
     """
     X, y = _v.as_xy(X, y)
     lam1s, lam2 = _v.check_lams(lam1s, "lam1s"), _v.check_lam(lam2, "lam2")
-    return lasso_path(*_augment(X, y, lam2), lam1s)
+    p = X.shape[1]
+    # the lasso on augmented data: X~ = [X; sqrt(lam2) I], y~ = [y; 0]
+    X_aug = np.vstack([X, np.sqrt(lam2) * np.eye(p)])
+    y_aug = np.concatenate([y, np.zeros(p)])
+    return lasso_path(X_aug, y_aug, lam1s)
 
 
 def elastic_net_cv_errors(X, y, lam1s, lam2s, *, k: int = 5, rng: np.random.Generator,

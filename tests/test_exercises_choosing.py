@@ -6,23 +6,15 @@ import pytest
 from reglib.exercises import choosing
 
 
-def good_standardize(X_train, X_val):
-    return (X_val - X_train.mean(0)) / X_train.std(0)
+def good_fold_lam(lam, n, n_train):
+    return lam * n_train / n
 
 
-def leaky_standardize(X_train, X_val):  # uses the validation fold's own statistics
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return (X_val - X_val.mean(0)) / X_val.std(0)
-
-
-def ddof1_standardize(X_train, X_val):
-    return (X_val - X_train.mean(0)) / X_train.std(0, ddof=1)
-
-
-def test_standardize_fold_checker():
-    assert choosing.check_standardize_fold(good_standardize)
-    assert not choosing.check_standardize_fold(leaky_standardize)
-    assert not choosing.check_standardize_fold(ddof1_standardize)
+def test_fold_lam_checker():
+    assert choosing.check_fold_lam(good_fold_lam)
+    assert not choosing.check_fold_lam(lambda lam, n, n_train: lam)             # unchanged
+    assert not choosing.check_fold_lam(lambda lam, n, n_train: lam * n / n_train)  # inverted
+    assert not choosing.check_fold_lam(lambda lam, n, n_train: lam * 4 / 5)   # (K-1)/K
 
 
 def good_one_se(lams, mean, se):
@@ -63,6 +55,28 @@ def assumes_sorted(lams, mean, se):
     return lams[j]
 
 
+def _walk(threshold, strict=False):
+    def walk(lams, mean, se):
+        order = np.argsort(lams)
+        lams, mean, se = (np.asarray(a)[order] for a in (lams, mean, se))
+        i = int(np.argmin(mean))
+        j = i
+        while j + 1 < len(lams):
+            t = threshold(mean, se, i, j)
+            if (mean[j + 1] < t) if strict else (mean[j + 1] <= t):
+                j += 1
+            else:
+                break
+        return lams[j]
+    return walk
+
+
+walk_from_previous = _walk(lambda mean, se, i, j: mean[j] + se[i])
+walk_se_at_step = _walk(lambda mean, se, i, j: mean[i] + se[j + 1])
+walk_largest_se = _walk(lambda mean, se, i, j: mean[i] + se.max())
+walk_strict = _walk(lambda mean, se, i, j: mean[i] + se[i], strict=True)
+
+
 def test_one_se_walk_checker():
     from reglib.cv import one_standard_error
 
@@ -70,6 +84,10 @@ def test_one_se_walk_checker():
     assert not choosing.check_one_se_walk(one_standard_error)   # jumps the hump
     assert not choosing.check_one_se_walk(assumes_sorted)
     assert not choosing.check_one_se_walk(argmin_only)
+    assert not choosing.check_one_se_walk(walk_from_previous)
+    assert not choosing.check_one_se_walk(walk_se_at_step)
+    assert not choosing.check_one_se_walk(walk_largest_se)
+    assert not choosing.check_one_se_walk(walk_strict)
 
 
 def good_lam1_max(X, y, lam2):

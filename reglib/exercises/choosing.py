@@ -12,42 +12,35 @@ from ..cv import one_standard_error
 from ._check import CheckResult, check_function
 
 __all__ = [
-    "check_standardize_fold",
+    "check_fold_lam",
     "check_one_standard_error",
     "check_one_se_walk",
     "check_lam1_max",
-    "reference_standardize_fold",
+    "reference_fold_lam",
     "reference_one_se_walk",
     "reference_lam1_max",
 ]
 
 
-def reference_standardize_fold(X_train, X_val):
-    """Scale ``X_val`` with the column means and standard deviations of ``X_train``.
+def reference_fold_lam(lam, n, n_train):
+    """The course's strength at which ``LassoCV(alphas=[lam / (2 n)])`` fits a fold.
 
-    Returns ``(X_val - mean(X_train, axis=0)) / std(X_train, axis=0)`` with the
-    population standard deviation (``ddof=0``, as scikit-learn's ``StandardScaler``).
+    ``Lasso(alpha)`` on ``n_train`` rows minimizes ``||y - Xw||^2 / (2 n_train) +
+    alpha ||w||_1``; times ``2 n_train`` that is the course's lasso with
+    ``lam_fold = 2 n_train alpha = lam * n_train / n``.
     """
-    X_train = np.asarray(X_train, dtype=float)
-    X_val = np.asarray(X_val, dtype=float)
-    return (X_val - X_train.mean(axis=0)) / X_train.std(axis=0)
+    return float(lam) * float(n_train) / float(n)
 
 
-def _fold_cases():
-    rng = np.random.default_rng(404)
-    cases = []
-    for n_train, n_val, p, loc, scale in [(30, 10, 3, 0.0, 1.0), (8, 5, 4, 50.0, 0.01), (200, 1, 2, -3.0, 1e3)]:
-        X_train = rng.normal(loc, scale, size=(n_train, p)) * rng.uniform(0.5, 3.0, size=p)
-        X_val = rng.normal(loc, scale, size=(n_val, p)) * rng.uniform(0.5, 3.0, size=p)
-        cases.append({"X_train": X_train, "X_val": X_val})
-    return cases
+def _fold_lam_cases():
+    return [{"lam": lam, "n": n, "n_train": n_train}
+            for lam, n, n_train in [(100.0, 442, 353), (1.0, 50, 40), (7.5, 100, 99), (250.0, 30, 10)]]
 
 
-def check_standardize_fold(fn) -> CheckResult:
-    """Check ``fn(X_train, X_val)``: ``X_val`` scaled with the *training* mean and std."""
-    return check_function(
-        fn, reference_standardize_fold, _fold_cases(), name="standardizing a validation fold", rtol=1e-8
-    )
+def check_fold_lam(fn) -> CheckResult:
+    """Check ``fn(lam, n, n_train)``: the course's ``lam`` of a ``LassoCV`` fold fit."""
+    return check_function(fn, reference_fold_lam, _fold_lam_cases(),
+                          name="LassoCV's strength in a fold", rtol=1e-10)
 
 
 def _one_se_cases():
@@ -93,6 +86,14 @@ def _walk_cases():
         {"lams": lams, "mean": hump, "se": np.full(11, 0.7)},        # crosses the hump
         {"lams": lams, "mean": hump, "se": np.zeros(11)},            # the minimizer
         {"lams": lams, "mean": np.linspace(1.0, 2.0, 11), "se": np.full(11, 10.0)},
+        # a slow ramp: each step within 0.3 of the previous one, not of the minimum
+        {"lams": lams, "mean": 3.0 + 0.25 * np.arange(11), "se": np.full(11, 0.3)},
+        # varying SE: only the SE at the minimizer sets the threshold
+        {"lams": lams, "mean": hump, "se": np.array([2.0, 2.0, 1.0, 0.15, 1.0, 1.0,
+                                                      0.1, 0.1, 3.0, 3.0, 3.0])},
+        # a tie at the threshold (3.0 + 0.5 == 3.5 exactly): "within" includes it
+        {"lams": lams, "mean": np.array([5.0, 4.0, 3.2, 3.0, 3.5, 3.75, 3.25, 3.3,
+                                         4.0, 6.0, 8.0]), "se": np.full(11, 0.5)},
     ]
 
 
