@@ -10,6 +10,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "chapters").glob("*.ipynb"))
+PAGES = NOTEBOOKS + sorted((ROOT / "appendix").glob("*.ipynb"))  # chapters and reference pages
 TOPICS = {"cost": "cost", "ridge": "ridge", "lasso": "lasso", "choos|select|valid": "choosing",
           "bayes": "bayes", "dropout": "dropout"}
 
@@ -80,13 +81,14 @@ def test_chapter_standard(notebook):
 # Chapters whose check and glue code lives only in hidden cells (the standard: "hidden cells
 # only check and glue"). Other chapters still glue from some visible cells; add a chapter
 # here once it follows the rule.
-HIDDEN_CHECKS_ONLY = ["06_dropout"]
+HIDDEN_CHECKS_ONLY = [p.stem for p in PAGES]
 HIDDEN = {"remove-cell", "remove-input"}
 
 
 @pytest.mark.parametrize("name", HIDDEN_CHECKS_ONLY)
 def test_checks_and_glue_are_never_shown_on_the_site(name):
-    nb = nbformat.read(ROOT / "chapters" / f"{name}.ipynb", as_version=4)
+    path = next(p for p in PAGES if p.stem == name)
+    nb = nbformat.read(path, as_version=4)
     shown = [c.get("id") for c in nb.cells if c.cell_type == "code"
              and not HIDDEN & set(c.metadata.get("tags", []))
              and (re.search(r"^\s*assert\b", c.source, re.M) or re.search(r"\bglue\(", c.source))]
