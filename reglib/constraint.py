@@ -78,8 +78,10 @@ def ridge_budget(X, y, lam):
     """
     X, y = as_xy(X, y)
     lam = check_lam(lam)
-    d, dc = _budget_terms(X, y)  # singular values d_j and d_j * c_j, with c = U^T y
-    return _norm2_at(d, dc, lam)  # sum_j (d_j c_j / (d_j^2 + lam))^2
+    U, d, _ = np.linalg.svd(X, full_matrices=False)
+    keep = d > d.max(initial=0.0) * max(X.shape) * np.finfo(float).eps  # drop round-off
+    d, c = d[keep], U[:, keep].T @ y              # singular values d_j and c = U^T y
+    return float(np.sum((d * c / (d**2 + lam)) ** 2))  # sum_j d_j^2 c_j^2 / (d_j^2 + lam)^2
 
 
 def lam_for_budget(X, y, t):

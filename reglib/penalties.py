@@ -53,9 +53,6 @@ def l2(w) -> float:
     return float(w @ w)
 
 
-_PENALTIES = {"l1": l1, "l2": l2}
-
-
 def cost(X, y, w, lam=0.0, penalty="l2") -> float:
     """Regularized least-squares cost ``||y - X w||^2 + lam * penalty(w)``.
 
@@ -96,7 +93,9 @@ def cost(X, y, w, lam=0.0, penalty="l2") -> float:
     loss = float(r @ r)
     if penalty is None:
         return loss
-    return loss + lam * _PENALTIES[penalty](w)
+    if penalty == "l1":
+        return loss + lam * float(np.sum(np.abs(w)))     # lam * ||w||_1
+    return loss + lam * float(w @ w)                     # lam * ||w||_2^2
 
 
 def soft_threshold(z, t):
