@@ -6,6 +6,8 @@ the value is already in the notebook, so :func:`glue` quietly does nothing there
 chapter runs on with only reglib's own dependencies.
 """
 
+import numpy as np
+
 try:  # pragma: no cover - which branch runs depends on the environment
     from myst_nb import glue as _myst_glue
 except ImportError:  # Colab, JupyterLite, a plain kernel
@@ -20,7 +22,7 @@ def glue(name, variable, display=True):
     name : str
         The key the prose refers to, e.g. ``{glue:text}`name:.3f```.
     variable : object
-        The value to glue.
+        The value to glue; a numpy scalar is glued as the Python number it holds.
     display : bool, default True
         Whether to also display the value in the notebook (myst-nb's meaning).
 
@@ -37,5 +39,9 @@ def glue(name, variable, display=True):
     """
     if not isinstance(name, str) or not name:
         raise TypeError(f"name must be a non-empty string, got {name!r}")
+    if isinstance(variable, np.generic):
+        # numpy 2 writes a scalar as "np.float64(10.0)", which a format spec in the prose
+        # ({glue:text}`name:.2f`) cannot read: glue the plain Python number instead
+        variable = variable.item()
     if _myst_glue is not None:
         _myst_glue(name, variable, display=display)
