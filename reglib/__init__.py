@@ -65,6 +65,12 @@ from .mlp_regression import MLPRegressor, train_mlp_regressor
 from .dropout_regression import (dropout_penalty, dropout_ridge, dropout_sgd,
                                  expected_dropout_loss, sample_dropout_losses)
 
+# --- chapter: implicit regularization
+from .early_stopping import gd_filter_factors, gd_path, matched_lam, patience_stop
+from .min_norm import min_norm
+from .noise_injection import expected_noisy_loss, noise_lam, noisy_losses
+from .double_descent import DoubleDescent, double_descent
+
 from . import exercises, translation
 
 __version__ = "0.1.0"
