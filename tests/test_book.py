@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "chapters").glob("*.ipynb"))
 PAGES = NOTEBOOKS + sorted((ROOT / "appendix").glob("*.ipynb"))  # chapters and reference pages
 TOPICS = {"cost": "cost", "ridge": "ridge", "lasso": "lasso", "choos|select|valid": "choosing",
-          "bayes": "bayes", "dropout": "dropout"}
+          "bayes": "bayes", "dropout": "dropout", "implicit|early": "implicit"}
 
 
 def toc_files():
