@@ -41,7 +41,7 @@ PYODIDE_PYTHON ?= $(or $(shell for v in 3.14 3.13 3.12; do for p in $$(command -
 LAB_ARGS ?=
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: help venv npm colab-venv pyodide-venv book test test-lib test-notebooks test-site lab bench screenshots browser clean
+.PHONY: help venv npm colab-venv pyodide-venv pyodide-wheels book test test-lib test-notebooks test-site lab bench screenshots browser clean
 
 help:
 	@echo "make book         build the site into $(SITE)"
@@ -93,6 +93,11 @@ $(PYODIDE_REGLIB): $(PYODIDE_STAMP) $(REGLIB_FILES)
 
 pyodide-venv: $(PYODIDE_REGLIB)
 
+# PyPI copies of the pure-Python wheels of Pyodide's lock, which the offline JupyterLite test
+# (tests/browser/test_jupyterlite.py) serves in place of the CDN.
+pyodide-wheels: $(STAMP) npm
+	$(BIN)/python tools/pyodide_offline_wheels.py
+
 # Notebooks are always re-executed (execute_notebooks: force in _config.yml), so the
 # site never shows outputs computed with an older reglib.
 book: $(STAMP) npm
@@ -106,7 +111,7 @@ npm:
 browser:
 	@sh tools/install-browser-deps.sh
 
-test: $(STAMP) $(COLAB_REGLIB) $(PYODIDE_REGLIB) browser book
+test: $(STAMP) $(COLAB_REGLIB) $(PYODIDE_REGLIB) browser book pyodide-wheels
 	$(BIN)/python -m pytest tests chapters appendix --nbval-lax -p no:cacheprovider
 
 test-lib: $(STAMP)
@@ -116,7 +121,7 @@ test-notebooks: $(STAMP) $(COLAB_REGLIB) $(PYODIDE_REGLIB) npm
 	$(BIN)/python -m pytest chapters appendix --nbval-lax
 	$(BIN)/python -m pytest tests -m notebooks
 
-test-site: $(STAMP) browser
+test-site: $(STAMP) browser pyodide-wheels
 	$(BIN)/python -m pytest tests -m "site or live"
 
 lab: $(STAMP)

@@ -164,6 +164,9 @@ def _prepare_lite_dir(app, config):
     root = Path(app.srcdir)
     lite_dir = root / str(config.jupyterlite_dir)
     lite_dir.mkdir(parents=True, exist_ok=True)
+    # `jupyter lite build` adds to its output folder and never removes: start it empty, so
+    # nothing of an older build (an older wheel, source maps) is served.
+    shutil.rmtree(Path(app.outdir) / "lite", ignore_errors=True)
     (lite_dir / "jupyter_lite_config.json").write_text(json.dumps(LITE_CONFIG, indent=2) + "\n")
     wheels = lite_dir / "pypi"
     wheel = build_reglib_wheel(root, wheels)
