@@ -136,4 +136,4 @@ screenshots: $(STAMP) browser book
 	$(BIN)/python tools/screenshots.py $(SITE) screenshots
 
 clean:
-	rm -rf _build screenshots .pytest_cache
+	rm -rf _build _contents screenshots .pytest_cache

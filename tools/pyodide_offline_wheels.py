@@ -47,11 +47,10 @@ def main(argv=None) -> int:
     lock = json.loads(pyodide_pins.LOCK.read_text())
     python = lock["info"]["python"].rsplit(".", 1)[0]  # e.g. 3.14
     dest.mkdir(parents=True, exist_ok=True)
-    have = {p.name.split("-")[0].lower().replace("_", "-") + "==" + p.name.split("-")[1]
-            for p in dest.glob("*.whl")}
-    wanted = [f"{n}=={v}" for n, v in pure_packages(lock).items()]
-    missing = [w for w in wanted if pyodide_pins._norm(w.split("==")[0]) + "==" + w.split("==")[1]
-               not in {pyodide_pins._norm(h.split("==")[0]) + "==" + h.split("==")[1] for h in have}]
+    norm = pyodide_pins._norm
+    have = {(norm(p.name.split("-")[0]), p.name.split("-")[1]) for p in dest.glob("*.whl")}
+    wanted = pure_packages(lock)
+    missing = [f"{n}=={v}" for n, v in wanted.items() if (norm(n), v) not in have]
     if missing:
         subprocess.run([sys.executable, "-m", "pip", "download", "--quiet",
                         "--disable-pip-version-check", "--no-deps", "--only-binary=:all:",

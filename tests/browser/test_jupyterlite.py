@@ -39,7 +39,8 @@ import pytest
 from . import site_support as ss
 from .conftest import STATS
 
-pytestmark = pytest.mark.site
+# The page's scripts are awaited without a timeout of their own: bound the whole run.
+pytestmark = [pytest.mark.site, pytest.mark.timeout(900)]
 
 HERE = Path(__file__).resolve().parent
 EXPECTED = HERE / "jupyterlite_outside_urls.txt"
