@@ -25,6 +25,10 @@ site into ``_build/html/lite/`` at the end of the book build, holding the notebo
    gives it relative to the site root (``lite/lab/index.html``); each page gets it
    relative to itself, labelled "Live in your browser".
 
+3. **No page asset of jupyterlite-sphinx.**  It adds a stylesheet, a script and a web font
+   from a CDN to every page, for its directives (``jupyterlite``, ``replite``, ...), which
+   the course does not use: they are dropped, so the pages still load nothing from outside.
+
 ``jupyterlite_dir`` (``_build/jupyterlite``) is build output, and so is ``_contents/``,
 the copy of the notebooks jupyterlite-sphinx makes in the source folder: both are
 git-ignored and excluded from the book.  This extension writes ``jupyter lite build``'s
@@ -52,6 +56,9 @@ WIDGET_WHEELS = ("ipywidgets", "jupyterlab_widgets", "comm")
 #: What the reglib wheel is built from.
 SOURCES = ("pyproject.toml", "README.md", "reglib")
 LABEL = "Live in your browser"
+#: What jupyterlite-sphinx adds to every page for its directives (see 3. above).
+DIRECTIVE_ASSETS = {"https://fonts.googleapis.com/css?family=Vibur", "jupyterlite_sphinx.css",
+                    "jupyterlite_sphinx.js"}
 #: ``jupyter lite build``'s settings (written into ``jupyterlite_dir``): no source maps and
 #: no shared packages the apps do not use, which keep the lite site at about a third of
 #: its size (measured: 71 MB -> see README.md).
@@ -174,6 +181,18 @@ def _prepare_lite_dir(app, config):
     LOGGER.info(f"[jupyterlite_site] serving {wheel.name} with the JupyterLite site")
 
 
+def _drop_directive_assets(app, config):
+    """Load none of jupyterlite-sphinx's page assets: they serve its directives, which the
+    course does not use, and one is a font from a CDN (the site loads nothing from outside;
+    tests/browser/test_site.py and test_offline.py refuse every outside request)."""
+    if "jupyterlite_sphinx" not in app.extensions:
+        return
+    app.registry.css_files[:] = [(f, a) for f, a in app.registry.css_files
+                                 if f not in DIRECTIVE_ASSETS]
+    app.registry.js_files[:] = [(f, a) for f, a in app.registry.js_files
+                                if f not in DIRECTIVE_ASSETS]
+
+
 def _iter_buttons(buttons):
     for button in buttons or []:
         if isinstance(button, dict):
@@ -197,6 +216,7 @@ def _relative_launch_url(app, pagename, templatename, context, doctree):
 
 def setup(app):
     app.connect("config-inited", _prepare_lite_dir, priority=900)
+    app.connect("config-inited", _drop_directive_assets)
     # After sphinx-book-theme adds the launch buttons (priority 501).
     app.connect("html-page-context", _relative_launch_url, priority=600)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
