@@ -3,8 +3,10 @@
 Every chapter's first code cell is the same short cell, generated here from
 ``_config.yml``'s ``repository.url`` so that a fork's Colab button installs the fork's
 reglib.  On Colab, where the notebook arrives alone, it installs reglib from the
-repository; everywhere else (Binder, JupyterLab, nbval, the book build) reglib is already
-importable and the cell does nothing.
+repository; in JupyterLite (Pyodide, ``sys.platform == "emscripten"``), from the wheel
+served with the site (``_ext/jupyterlite_site.py``), with ``%pip`` (piplite there);
+everywhere else (Binder, JupyterLab, nbval, the book build) reglib is already importable
+and the cell does nothing.
 
     python tools/setup_cell.py           # rewrite the cell in every chapter
     python tools/setup_cell.py --check   # exit 1 if any chapter's cell is out of date
@@ -32,16 +34,26 @@ def repository_url(config=ROOT / "_config.yml"):
     raise SystemExit(f"{config}: no repository.url")
 
 
+#: What the setup cell installs under Pyodide (JupyterLite): reglib (its wheel is served with
+#: the site, beside ipywidgets'; numpy and matplotlib come with it) and what the chapters
+#: import besides (scipy, scikit-learn) and their live figures need (ipywidgets).
+PYODIDE_PACKAGES = ("reglib", "ipywidgets", "scipy", "scikit-learn")
+
+
 def setup_source(url):
     """The text of the setup cell for a repository at ``url``."""
     return (
-        "# Setup: on Colab, where this notebook arrives without the course's files, install\n"
-        "# the course library, reglib. Everywhere else reglib is installed: this does nothing.\n"
+        "# Setup: on Colab or in JupyterLite, where this notebook arrives without the course's\n"
+        "# files, install the course library, reglib. Everywhere else reglib is installed:\n"
+        "# this does nothing.\n"
         "import importlib.util\n"
+        "import sys\n"
         "\n"
-        "if (importlib.util.find_spec(\"reglib\") is None\n"
-        "        and importlib.util.find_spec(\"google.colab\") is not None):\n"
-        f"    %pip install --quiet \"reglib @ git+{url}\"\n"
+        "if importlib.util.find_spec(\"reglib\") is None:\n"
+        "    if sys.platform == \"emscripten\":  # JupyterLite: wheels served with the site\n"
+        f"        %pip install --quiet {' '.join(PYODIDE_PACKAGES)}\n"
+        "    elif importlib.util.find_spec(\"google.colab\") is not None:\n"
+        f"        %pip install --quiet \"reglib @ git+{url}\"\n"
     )
 
 
