@@ -19,6 +19,7 @@ steps acts like ridge with ``lam = 1 / (2 eta k)`` (:func:`matched_lam`).  Direc
 from __future__ import annotations
 
 import numbers
+import warnings
 
 import numpy as np
 
@@ -35,14 +36,32 @@ def _as_steps(ks):
         raise TypeError(f"ks must be an integer or a 1-D sequence of integers, got {ks!r}")
     raw = np.asarray(ks)
     if raw.dtype.kind == "f" and np.all(np.isfinite(raw)) and np.all(raw == np.round(raw)):
-        raw = raw.astype(int)
+        raw = raw.astype(int)  # 2.0 or [2.0, 5.0]: whole numbers given as floats
     if raw.dtype.kind not in "iu":
-        raise TypeError(f"ks must hold integers (step counts), got dtype {raw.dtype}")
+        raise TypeError(f"ks must hold integers (step counts), got {ks!r}")
+    if raw.ndim == 0:
+        return np.array([check_int(int(raw), "ks", minimum=0)]), True
     if raw.ndim != 1 or raw.size == 0:
         raise ValueError(f"ks must be a non-empty 1-D sequence, got shape {raw.shape}")
     if np.any(raw < 0):
         raise ValueError(f"ks must be >= 0, got minimum {int(raw.min())}")
     return raw.astype(int), False
+
+
+def _singular_values(X):
+    """Singular values of ``X``, with those below ``max(n, p) * eps * d_max`` set to 0."""
+    d = np.linalg.svd(X, compute_uv=False)
+    tol = d.max(initial=0.0) * max(X.shape) * np.finfo(float).eps
+    return np.where(d > tol, d, 0.0)
+
+
+def _warn_if_diverging(eta, d):
+    """Warn when ``eta * d_max^2 >= 1``: then ``|1 - 2 eta d_max^2| >= 1`` and GD does not converge."""
+    top = eta * d.max(initial=0.0) ** 2
+    if top >= 1:
+        warnings.warn(f"eta * d_max^2 = {top:.3g} >= 1: gradient descent does not converge "
+                      "(the top direction's factor 1 - 2 eta d_max^2 has magnitude >= 1); "
+                      "use eta < 1 / d_max^2", RuntimeWarning, stacklevel=3)
 
 
 def _factors(d, eta, ks):
@@ -60,7 +79,10 @@ def gd_filter_factors(X, eta, ks):
     ``X w_k = sum_j u_j g_j(k) (u_j^T y)`` with ``g_j(k) = 1 - (1 - 2 eta d_j^2)^k``
     (``X = U diag(d) V^T``).  For ``0 < eta < 1 / d_max^2`` every factor lies in
     ``[0, 2)`` and tends to 1; for ``eta < 1 / (2 d_max^2)`` it rises monotonically from 0
-    to 1 (above that the large directions overshoot and oscillate).
+    to 1 (above that the large directions overshoot and oscillate).  For
+    ``eta >= 1 / d_max^2`` gradient descent does not converge: a ``RuntimeWarning`` says so
+    (the factors are still returned, and grow without bound).  Singular values below
+    ``max(n, p) * eps * d_max`` count as 0 (factor 0), as in :func:`gd_path`.
 
     Parameters
     ----------
@@ -86,7 +108,8 @@ def gd_filter_factors(X, eta, ks):
     X = as_matrix(X, "X")
     eta = check_positive("eta", eta)
     steps, single = _as_steps(ks)
-    d = np.linalg.svd(X, compute_uv=False)
+    d = _singular_values(X)
+    _warn_if_diverging(eta, d)
     g = _factors(d, eta, steps)
     return g[0] if single else g
 
@@ -106,7 +129,8 @@ def gd_path(X, y, eta, ks):
     X : array_like, shape (n, p)
     y : array_like, shape (n,)
     eta : float
-        Step size, ``> 0`` (converges for ``eta < 1 / d_max^2``; larger values diverge).
+        Step size, ``> 0`` (converges for ``eta < 1 / d_max^2``; for larger values a
+        ``RuntimeWarning`` says that gradient descent diverges).
     ks : int or array_like of int, shape (n_ks,)
         Numbers of steps, each ``>= 0``.
 
@@ -126,6 +150,9 @@ def gd_path(X, y, eta, ks):
     U, d, Vt = np.linalg.svd(X, full_matrices=False)
     tol = d.max(initial=0.0) * max(X.shape) * np.finfo(float).eps
     d = np.where(d > tol, d, 0.0)
+    if eta * d.max(initial=0.0) ** 2 >= 1:  # |1 - 2 eta d_max^2| >= 1
+        warnings.warn(f"eta * d_max^2 = {eta * d.max() ** 2:.3g} >= 1: gradient descent "
+                      "diverges; use eta < 1 / d_max^2", RuntimeWarning, stacklevel=2)
     g = _factors(d, eta, steps)
     inv_d = np.where(d > 0, 1.0 / np.where(d > 0, d, 1.0), 0.0)
     W = (g * (inv_d * (U.T @ y))[None, :]) @ Vt

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validation import as_xy, check_coef, check_int, check_positive, check_rng
+from ._validation import as_xy, check_coef, check_int, check_lam, check_rng
 
 __all__ = ["noisy_losses", "expected_noisy_loss", "noise_lam"]
 
@@ -28,7 +28,7 @@ def noisy_losses(X, y, w, s, rng, n_draws):
     w : array_like, shape (p,)
         The weights at which the loss is evaluated.
     s : float
-        Standard deviation of the input noise, ``> 0``.
+        Standard deviation of the input noise, ``>= 0`` (0: no noise, ``lam = 0``).
     rng : numpy.random.Generator
         Source of the noise.
     n_draws : int
@@ -42,12 +42,12 @@ def noisy_losses(X, y, w, s, rng, n_draws):
     Raises
     ------
     TypeError, ValueError
-        On invalid ``X``, ``y``, ``w``, ``s <= 0``, ``n_draws < 1`` or an ``rng`` that is not
+        On invalid ``X``, ``y``, ``w``, ``s < 0``, ``n_draws < 1`` or an ``rng`` that is not
         a ``numpy.random.Generator``.
     """
     X, y = as_xy(X, y)
     w = check_coef(w, X.shape[1])
-    s = check_positive("s", s)
+    s = check_lam(s, "s")  # s >= 0; s = 0 is the noiseless limit
     rng = check_rng(rng)
     n_draws = check_int(n_draws, "n_draws", minimum=1)
     E = rng.normal(0.0, s, size=(n_draws,) + X.shape)
@@ -64,7 +64,7 @@ def expected_noisy_loss(X, y, w, s):
     y : array_like, shape (n,)
     w : array_like, shape (p,)
     s : float
-        Standard deviation of the input noise, ``> 0``.
+        Standard deviation of the input noise, ``>= 0`` (0: no noise, ``lam = 0``).
 
     Returns
     -------
@@ -74,11 +74,11 @@ def expected_noisy_loss(X, y, w, s):
     Raises
     ------
     TypeError, ValueError
-        On invalid ``X``, ``y``, ``w`` or ``s <= 0``.
+        On invalid ``X``, ``y``, ``w`` or ``s < 0``.
     """
     X, y = as_xy(X, y)
     w = check_coef(w, X.shape[1])
-    s = check_positive("s", s)
+    s = check_lam(s, "s")  # s >= 0; s = 0 is the noiseless limit
     return float(np.sum((y - X @ w) ** 2) + X.shape[0] * s**2 * np.sum(w**2))
 
 
@@ -90,7 +90,8 @@ def noise_lam(n_samples, s):
     n_samples : int
         Number of training samples ``n`` (rows of ``X``), ``>= 1``.
     s : float
-        Standard deviation of the noise added to every input entry, ``> 0``.
+        Standard deviation of the noise added to every input entry, ``>= 0`` (0: no
+        noise, ``lam = 0``, plain least squares).
 
     Returns
     -------
@@ -101,8 +102,8 @@ def noise_lam(n_samples, s):
     TypeError
         If ``n_samples`` is not an integer or ``s`` not a real number.
     ValueError
-        If ``n_samples < 1`` or ``s <= 0``.
+        If ``n_samples < 1`` or ``s < 0``.
     """
     n = check_int(n_samples, "n_samples", minimum=1)
-    s = check_positive("s", s)
+    s = check_lam(s, "s")  # s >= 0; s = 0 is the noiseless limit
     return n * s**2

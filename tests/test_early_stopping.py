@@ -1,5 +1,6 @@
 """Tests for reglib.early_stopping: the closed forms against literally running gradient descent."""
 
+import warnings
 import numpy as np
 import pytest
 
@@ -115,3 +116,41 @@ def test_bad_inputs():
         patience_stop([1.0, 2.0], 0)
     with pytest.raises(ValueError, match="errors"):
         patience_stop([1.0, np.nan], 2)
+
+
+def test_diverging_step_warns():
+    X, y = problem()
+    d1 = np.linalg.svd(X, compute_uv=False)[0]
+    with pytest.warns(RuntimeWarning, match="diverges"):
+        gd_path(X, y, 1.5 / d1**2, 50)
+    with pytest.warns(RuntimeWarning, match="does not converge"):
+        gd_filter_factors(X, 1.5 / d1**2, 50)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a converging step is silent
+        gd_path(X, y, 0.9 / d1**2, 50)
+        gd_filter_factors(X, 0.9 / d1**2, 50)
+
+
+def test_scalar_float_steps():
+    X, y = problem()
+    eta = 0.4 / np.linalg.svd(X, compute_uv=False)[0] ** 2
+    assert np.allclose(gd_path(X, y, eta, 2.0), gd_path(X, y, eta, 2))
+    assert np.allclose(gd_filter_factors(X, eta, 2.0), gd_filter_factors(X, eta, 2))
+    with pytest.raises(TypeError, match="ks"):
+        gd_path(X, y, eta, 2.5)
+    with pytest.raises(ValueError, match="ks"):
+        gd_path(X, y, eta, -2.0)
+
+
+def test_zero_singular_values_handled_alike():
+    # duplicated column: one singular value is zero up to rounding; both functions give
+    # it factor 0, and gd_path's iterate agrees with the factors
+    X, y = problem()
+    X = np.column_stack([X, X[:, 0]])
+    U, d, Vt = np.linalg.svd(X, full_matrices=False)
+    eta = 0.4 / d[0] ** 2
+    g = gd_filter_factors(X, eta, 500)
+    assert d[-1] > 0 and g[-1] == 0.0 and np.all(g[:-1] > 0)
+    keep = g > 0
+    w = Vt[keep].T @ (g[keep] * (U.T @ y)[keep] / d[keep])
+    assert np.allclose(gd_path(X, y, eta, 500), w, atol=1e-12)

@@ -50,10 +50,25 @@ def right_sampler(X, y, w, s, rng):
     return np.sum((y - (X + rng.normal(0, s, size=X.shape)) @ w) ** 2)
 
 
+def moment_fake(kind):
+    # ignores E: draws the loss itself with the exact mean and variance
+    def fake(X, y, w, s, rng):
+        r2, t, n = np.sum((y - X @ w) ** 2), s**2 * (w @ w), len(y)
+        m, v = r2 + n * t, 4 * t * r2 + 2 * n * t * t
+        return (m + np.sqrt(v) * rng.standard_normal() if kind == "normal"
+                else rng.gamma(m * m / v, v / m))
+    return fake
+
+
 def test_noisy_sampler():
     assert check_noisy_sampler(right_sampler)
     assert check_noisy_sampler(
         lambda X, y, w, s, rng: reglib.noisy_losses(X, y, w, s, rng, 1)[0])
+    # other correct ways to draw: E transposed, or z = E w directly
+    assert check_noisy_sampler(lambda X, y, w, s, rng: np.sum(
+        (y - (X + rng.normal(0, s, size=X.shape[::-1]).T) @ w) ** 2))
+    assert check_noisy_sampler(lambda X, y, w, s, rng: np.sum(
+        (y - X @ w - rng.normal(0, s * np.linalg.norm(w), size=len(y))) ** 2))
     wrongs = {
         "expected value every time": lambda X, y, w, s, rng: reglib.expected_noisy_loss(X, y, w, s),
         "global numpy state": lambda X, y, w, s, rng: np.sum(
@@ -64,6 +79,8 @@ def test_noisy_sampler():
         "one noise for all": lambda X, y, w, s, rng: np.sum(
             (y - (X + rng.normal(0, s)) @ w) ** 2),
         "raises": lambda X, y, w, s, rng: 1 / 0,
+        "Gaussian with the right mean and variance": moment_fake("normal"),
+        "gamma with the right mean and variance": moment_fake("gamma"),
     }
     for name, wrong in wrongs.items():
         assert not check_noisy_sampler(wrong), name

@@ -43,7 +43,9 @@ def test_reproducible_and_random():
 def test_bad_inputs():
     X, y, w = problem()
     with pytest.raises(ValueError, match="s must"):
-        noisy_losses(X, y, w, 0.0, np.random.default_rng(0), 3)
+        noisy_losses(X, y, w, -0.1, np.random.default_rng(0), 3)
+    with pytest.raises(ValueError, match="s must"):
+        expected_noisy_loss(X, y, w, np.nan)
     with pytest.raises(TypeError, match="rng"):
         noisy_losses(X, y, w, 0.1, 0, 3)
     with pytest.raises(ValueError, match="n_draws"):
@@ -54,3 +56,11 @@ def test_bad_inputs():
         noise_lam(2.5, 0.1)
     with pytest.raises(ValueError, match="s must"):
         noise_lam(3, -1.0)
+
+
+def test_zero_noise_is_the_noiseless_limit():
+    X, y, w = problem()
+    plain = float(np.sum((y - X @ w) ** 2))
+    assert noise_lam(5, 0.0) == 0.0
+    assert expected_noisy_loss(X, y, w, 0.0) == pytest.approx(plain)
+    assert np.allclose(noisy_losses(X, y, w, 0.0, np.random.default_rng(0), 4), plain)

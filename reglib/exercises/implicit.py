@@ -93,7 +93,10 @@ def check_noisy_sampler(fn) -> CheckResult:
     standard errors of ``||y - X w||^2 + n s^2 ||w||^2`` and the variance within 15% of the
     exact ``4 t ||y - X w||^2 + 2 n t^2`` (``t = s^2 ||w||^2``); the same seed must give the
     same draw (the noise comes from ``rng``), and different seeds different draws (so the
-    expected value itself, returned every time, fails).
+    expected value itself, returned every time, fails).  Finally, with one seed the draws
+    at ``y = Xw + c r`` for ``c = 0, 1, 2`` must satisfy ``L_2 - 2 L_1 + L_0 = 2 ||r||^2``, as
+    they do when all three use one noise matrix ``E``: a fake that draws the loss itself
+    from a distribution with the right mean and variance fails.
     """
     if not callable(fn):
         raise TypeError(f"fn must be a function, got {type(fn).__name__}")
@@ -127,4 +130,17 @@ def check_noisy_sampler(fn) -> CheckResult:
         if abs(draws.var() / var - 1) > 0.15:
             messages.append(f"the variance of the draws is {draws.var():.4g}, expected about "
                             f"{var:.4g}: every entry of E needs its own independent draw")
+        # per-draw consistency: with one seed (one E), the loss at y = Xw + c r is
+        # ||c r - E w||^2, so loss(c=2) - 2 loss(c=1) + loss(c=0) = 2 ||r||^2 exactly; a fake
+        # that draws the loss itself from a distribution with the right moments fails
+        r = y - X @ w
+        gaps = []
+        for i in range(50):
+            a, b, c = (float(fn(X.copy(), X @ w + k * r, w.copy(), s, np.random.default_rng(i)))
+                       for k in (0.0, 1.0, 2.0))
+            gaps.append(abs(c - 2 * b + a - 2 * r2))
+        if max(gaps) > 1e-8 * (r2 + mean):
+            messages.append("with one rng seed, the draws for different y do not come from one "
+                            "noise matrix E: compute ||y - (X + E) w||^2 with E drawn from rng, "
+                            "not a random number with the right mean and variance")
     return CheckResult("noisy-input loss sampler", not messages, messages)
