@@ -13,7 +13,9 @@ from collections import OrderedDict
 
 import matplotlib
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+from .glyphs import GlyphCacheAgg
 
 __all__ = ["calibrate", "draw_frame", "encode_png", "intersect", "rasterize"]
 
@@ -26,10 +28,11 @@ def rasterize(canvas: FigureCanvasAgg) -> None:
 
     matplotlib caches text metrics and parsed mathtext (tick labels such as ``10^{-3}``)
     per renderer, and a fresh canvas makes a fresh renderer: every frame measured and
-    parsed every label again.  Reusing the renderer (``draw`` clears it) keeps those caches.
+    parsed every label again.  Reusing the renderer (``draw`` clears it) keeps those caches,
+    and its own cache of rasterized text (:class:`~.glyphs.GlyphCacheAgg`).
     """
     key = (*canvas.get_width_height(physical=True), canvas.figure.dpi)
-    renderer = _RENDERERS.pop(key, None) or RendererAgg(key[0], key[1], key[2])
+    renderer = _RENDERERS.pop(key, None) or GlyphCacheAgg(key[0], key[1], key[2])
     _RENDERERS[key] = renderer
     while len(_RENDERERS) > 8:
         _RENDERERS.popitem(last=False)
