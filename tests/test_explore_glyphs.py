@@ -70,3 +70,15 @@ def test_cache_is_bounded(monkeypatch):
     canvas.renderer, canvas._lastKey = renderer, (200, 100, 100)
     canvas.draw()
     assert 0 < len(renderer.text_cache) <= 5
+
+
+def test_font_metrics_are_matplotlibs():
+    from matplotlib.text import Text
+
+    fig = Figure(figsize=(2, 1), dpi=100)
+    text = Text(0, 0, "Ag\nline two", figure=fig, fontsize=13)
+    plain, cached = RendererAgg(200, 100, 100), GlyphCacheAgg(200, 100, 100)
+    for _ in range(2):  # computed, then remembered
+        (bbox, lines, descent), (bbox0, lines0, descent0) = (text._get_layout(r) for r in (cached, plain))
+        assert bbox.bounds == bbox0.bounds and lines == lines0 and descent == descent0
+    assert cached.font_metrics

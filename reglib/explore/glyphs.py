@@ -10,16 +10,26 @@ same calls with the same bitmaps, so the pixels are identical.  Colour, alpha an
 come from the graphics context at replay, as they do when drawing.  Text whose drawing
 does anything else than pasting bitmaps (a mathtext fraction bar, an unfamiliar
 matplotlib version) is drawn as usual, uncached.
+
+It also remembers each font's line metrics (ascent, descent, line gap), which matplotlib
+otherwise reads from the font file's tables every time it lays out a text; it asks the
+renderer for them first (``_get_font_height_metrics``), and this renderer answers from
+the same tables, read once per font and size.
 """
 
 from __future__ import annotations
 
 import numpy as np
 from matplotlib import rcParams
+from matplotlib.font_manager import fontManager, get_font
 from matplotlib.backends.backend_agg import RendererAgg
 
 __all__ = ["GlyphCacheAgg"]
 
+#: The font tables text layout reads line metrics from, in matplotlib's order of preference:
+#: (table, line gap, ascent, descent).
+_TABLES = (("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
+           ("hhea", "lineGap", "ascent", "descent"))
 #: rcParams that change how a string is rasterized.
 _RC = ("text.hinting", "text.hinting_factor", "text.kerning_factor", "mathtext.fontset",
        "mathtext.default", "mathtext.fallback")
@@ -54,6 +64,30 @@ class GlyphCacheAgg(RendererAgg):
     def __init__(self, width, height, dpi):
         super().__init__(width, height, dpi)
         self.text_cache: dict = {}
+        self.font_metrics: dict = {}
+
+    def _get_font_height_metrics(self, prop):
+        """``(ascent, descent, line_gap)`` in pixels of the font of ``prop``, as
+        :meth:`matplotlib.text.Text._get_layout` computes them (the renderer's dpi is the
+        figure's), or three ``None`` when the font has neither table."""
+        try:
+            key = tuple(vars(prop).values())
+            hash(key)
+        except TypeError:
+            return None, None, None
+        metrics = self.font_metrics.get(key)
+        if metrics is None:
+            metrics = (None, None, None)
+            font = get_font(fontManager._find_fonts_by_props(prop))
+            for name, gap, ascent, descent in _TABLES:
+                table = font.get_sfnt_table(name)
+                if table is not None:
+                    units_per_em = font.get_sfnt_table("head")["unitsPerEm"]
+                    scale = 1 / units_per_em * prop.get_size_in_points() * self.dpi / 72  # as matplotlib
+                    metrics = (table[ascent] * scale, -table[descent] * scale, table[gap] * scale)
+                    break
+            self.font_metrics[key] = metrics
+        return metrics
 
     def _text_key(self, gc, x, y, s, prop, angle, ismath, mtext):
         try:
