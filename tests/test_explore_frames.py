@@ -87,3 +87,21 @@ def test_the_frame_figure_is_freed_at_once_and_gc_state_restored():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_compress_level_changes_size_not_pixels():
+    import io
+
+    from PIL import Image
+
+    def draw(fig):
+        ax = fig.add_subplot()
+        for k in range(8):
+            ax.plot(np.sin(np.linspace(0, k, 300)), label=f"line {k}")
+        ax.legend()
+
+    default, _ = draw_frame(draw, {}, WIDE)
+    fast, _ = draw_frame(draw, {}, WIDE, compress_level=1)
+    assert len(fast) > len(default)
+    pixels = [np.asarray(Image.open(io.BytesIO(png)).convert("RGB")) for png in (default, fast)]
+    np.testing.assert_array_equal(*pixels)
