@@ -15,8 +15,10 @@ from collections import OrderedDict
 import matplotlib
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.layout_engine import PlaceHolderLayoutEngine
 
 from .glyphs import GlyphCacheAgg
+from .ticks import trim_ticks
 
 __all__ = ["calibrate", "draw_frame", "encode_png", "intersect", "rasterize"]
 
@@ -104,6 +106,8 @@ def _draw_frame(draw, values, layout, boxes, compress_level):
             fig = layout.new_figure(constrained=True)
             canvas = FigureCanvasAgg(fig)
             draw(fig, **values)
+    if isinstance(fig.get_layout_engine(), (type(None), PlaceHolderLayoutEngine)):
+        trim_ticks(fig)  # the axes are placed: make only the ticks that show
     rasterize(canvas)
     return encode_png(canvas, compress_level), [tuple(ax.get_position().bounds) for ax in fig.axes]
 
