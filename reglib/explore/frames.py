@@ -57,7 +57,8 @@ def encode_png(canvas: FigureCanvasAgg, compress_level=None) -> bytes:
     image = Image.fromarray(rgb).quantize(colors=128, method=Image.Quantize.FASTOCTREE,
                                           dither=Image.Dither.NONE)
     buf = io.BytesIO()
-    image.save(buf, format="PNG", **({} if compress_level is None else {"compress_level": compress_level}))
+    options = {} if compress_level is None else {"compress_level": compress_level}
+    image.save(buf, format="PNG", **options)
     return buf.getvalue()
 
 
@@ -74,8 +75,10 @@ def draw_frame(draw, values: dict, layout, boxes=None, compress_level=None):
     bounding box of every axis, on every draw) was a third of an update's time in the
     chapters, whose axes have no top-side ticks.
 
+    Once the axes are placed, only the ticks that show are made (:func:`~.ticks.trim_ticks`).
+
     The cyclic garbage collector pauses while the frame is drawn, and the frame's figure
-    (tens of thousands of objects in reference cycles) is collected right after, while its
+    (many thousands of objects in reference cycles) is collected right after, while its
     objects are still in the youngest generation.  Otherwise the collector's passes during
     the draw promote them to the oldest generation, whose full collections (every ten or
     so frames, over the whole heap of a notebook) froze a live update for 0.3 s.
