@@ -59,3 +59,49 @@ def test_intersect_is_the_common_box():
     a = [(0.1, 0.1, 0.8, 0.8)]
     b = [(0.2, 0.05, 0.75, 0.9)]
     np.testing.assert_allclose(intersect([a, b])[0], (0.2, 0.1, 0.7, 0.8))
+
+
+def test_the_frame_figure_is_freed_at_once_and_gc_state_restored():
+    import gc
+    import weakref
+
+    seen = []
+
+    def draw(fig):
+        seen.append(weakref.ref(fig))
+        fig.add_subplot().plot([0, 1])
+
+    assert gc.isenabled()
+    draw_frame(draw, {}, WIDE)
+    assert gc.isenabled() and seen[0]() is None  # collected without waiting for a full pass
+
+    def broken(fig):
+        raise ZeroDivisionError
+
+    with pytest.raises(ZeroDivisionError):
+        draw_frame(broken, {}, WIDE)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        draw_frame(draw, {}, WIDE)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_compress_level_changes_size_not_pixels():
+    import io
+
+    from PIL import Image
+
+    def draw(fig):
+        ax = fig.add_subplot()
+        for k in range(8):
+            ax.plot(np.sin(np.linspace(0, k, 300)), label=f"line {k}")
+        ax.legend()
+
+    default, _ = draw_frame(draw, {}, WIDE)
+    fast, _ = draw_frame(draw, {}, WIDE, compress_level=1)
+    assert len(fast) > len(default)
+    pixels = [np.asarray(Image.open(io.BytesIO(png)).convert("RGB")) for png in (default, fast)]
+    np.testing.assert_array_equal(*pixels)

@@ -16,10 +16,11 @@ leaks into the notebook as ``<Figure size ...>`` text.
 
 The modules, one concept each: :mod:`.controls` (the sliders and choices),
 :mod:`.layouts` (wide frames, and narrow ones with stacked panels for phones),
-:mod:`.frames` (drawing and encoding one frame), :mod:`.thinning` (which values get a
-static frame), :mod:`.explorer` (the :class:`Explorer`), :mod:`.scrubber` (the static
-HTML, with ``scrubber.js`` and ``scrubber.css``), :mod:`.widget` (the live view) and
-:mod:`.api` (:func:`explore`).
+:mod:`.frames` (drawing and encoding one frame, with :mod:`.glyphs`, a renderer that
+reuses rasterized text, and :mod:`.ticks`, which makes only the ticks that show),
+:mod:`.thinning` (which values get a static frame), :mod:`.explorer` (the
+:class:`Explorer`), :mod:`.scrubber` (the static HTML, with ``scrubber.js`` and
+``scrubber.css``), :mod:`.widget` (the live view) and :mod:`.api` (:func:`explore`).
 """
 
 from .api import explore

@@ -81,9 +81,14 @@ class Explorer:
 
     # -- frames
     def render(self, **values) -> bytes:
-        """Compute and draw the (wide) frame at ``values`` (defaults for the rest); PNG bytes."""
+        """Compute and draw the (wide) frame at ``values`` (defaults for the rest); PNG bytes.
+
+        A live frame is shown once and not kept: it is compressed quickly (zlib level 1),
+        unlike the static frames, which pages carry.
+        """
         wide = self.layouts[0]
-        png, _ = draw_frame(self.draw, self.check_values(values), wide, self.boxes[wide.name])
+        png, _ = draw_frame(self.draw, self.check_values(values), wide, self.boxes[wide.name],
+                            compress_level=1)
         return png
 
     def frame(self, **values) -> bytes:
