@@ -8,24 +8,18 @@ chapter runs from an empty folder, where the repository's reglib is not importab
 ``%pip`` that fails: the setup cell must find reglib and install nothing.  Every explorer
 must show a live widget there (ipywidgets 7 has no ``_repr_mimebundle_`` on its widgets).
 
-The setup cell's other branch, installing reglib where it is missing, is tested by running
-the cell's code with a stand-in IPython (no network needed).
+The setup cell's other branches (installing reglib on Colab or JupyterLite where it is
+missing) are tested in ``tests/test_setup_cell.py`` with a stand-in IPython.
 """
 
 import hashlib
-import importlib.util
 import json
 import subprocess
 from pathlib import Path
 
 import pytest
-from IPython.core.inputtransformer2 import TransformerManager
 
 from chapter_runner import CHAPTERS, ROOT, kernel_env, read, run_notebook
-
-spec = importlib.util.spec_from_file_location("setup_cell", ROOT / "tools" / "setup_cell.py")
-setup_cell = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(setup_cell)
 
 VENV = ROOT / ".venv-colab"
 PYTHON = VENV / "bin" / "python"
@@ -144,37 +138,3 @@ def test_chapter_runs_on_colab(path, tmp_path):
                                     f"ipywidgets 7.7.1 (output types {sorted(data)})"
         model = data[WIDGET_VIEW]["model_id"]
         assert model in state, f"{where}: widget view {model} has no model in the kernel"
-
-
-# ---------------------------------------------------------------- the setup cell's branches
-
-
-class _IPython:
-    """Records the line magics the setup cell runs (``%pip`` becomes run_line_magic)."""
-
-    def __init__(self):
-        self.magics = []
-
-    def run_line_magic(self, name, line):
-        self.magics.append((name, line))
-
-
-@pytest.mark.parametrize("colab, reglib, installs", [
-    (True, False, True),    # Colab, notebook alone: install reglib
-    (True, True, False),    # Colab, reglib already there (a re-run): nothing
-    (False, False, False),  # elsewhere without reglib: nothing (the import then explains)
-    (False, True, False),   # Binder, JupyterLab, nbval, the book build: nothing
-])
-def test_setup_cell_installs_reglib_only_on_colab_without_it(monkeypatch, colab, reglib,
-                                                             installs):
-    url = setup_cell.repository_url()
-    code = TransformerManager().transform_cell(setup_cell.setup_source(url))
-    present = {"google.colab": colab, "reglib": reglib}
-    real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec",
-                        lambda name, *a: object() if present.get(name) else
-                        (None if name in present else real(name, *a)))
-    shell = _IPython()
-    exec(compile(code, "<setup cell>", "exec"), {"get_ipython": lambda: shell})
-    expected = [("pip", f'install --quiet "reglib @ git+{url}"')] if installs else []
-    assert shell.magics == expected
